@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every check CI runs, installing what the tests need first:
+#   formatting, clippy (native and wasm32), native tests, wasm-bindgen tests in
+#   headless Chromium, a release build of the site, the end-to-end tests, and
+#   the performance budgets (size enforced, timings reported).
+set -euo pipefail
+source "$(dirname "$0")/ensure-tools.sh"
+ensure_test_tools
+cd "$STATUSLAB_ROOT"
+
+say "cargo fmt --check"
+cargo fmt --all -- --check
+
+say "clippy (native)"
+cargo clippy --all-targets --locked -- -D warnings
+say "clippy (wasm32)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+say "native tests"
+cargo test --locked
+
+say "wasm-bindgen tests in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown --test web
+
+say "release build of the site (dist/)"
+trunk build --release --locked
+
+say "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/
+
+say "performance budgets"
+node tests/e2e/bench.mjs --runs 5
+
+say "all checks passed"

@@ -1,0 +1,69 @@
+//! The `statuslab` command-line tool: the same core as the playground, for
+//! terminals and CI.
+//!
+//! Exit codes: 0 success, 2 unusable input (with a message naming what was
+//! wrong). Later subcommands add 1 for "findings reached the failure level".
+
+mod explain;
+mod text;
+
+use std::{ffi::OsString, io::Write};
+
+use clap::{Parser, Subcommand};
+
+/// Understand HTTP responses: status codes, caching, retries and lint.
+#[derive(Debug, Parser)]
+#[command(name = "statuslab", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the reference entry of a status code (any number from 100 to 599).
+    Explain {
+        /// The status code, e.g. 429.
+        code: String,
+        /// Print one JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find status codes by number, name or words ("rate limit", "moved").
+    Search {
+        /// The words to look for.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Print one JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Exit code for input the tool cannot use.
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+/// Runs the CLI on `args` (including the program name), writing to the given
+/// streams, and returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let code = if error.use_stderr() { EXIT_BAD_INPUT } else { 0 };
+            let stream: &mut dyn Write = if error.use_stderr() { err } else { out };
+            let _ = write!(stream, "{}", error.render());
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Explain { code, json } => explain::explain(&code, json, out),
+        Command::Search { query, json } => explain::search(&query.join(" "), json, out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            let _ = writeln!(err, "statuslab: {error}");
+            EXIT_BAD_INPUT
+        }
+    }
+}

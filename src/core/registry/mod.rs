@@ -1,0 +1,165 @@
+//! The HTTP status code registry: every IANA-registered code, widely seen
+//! unofficial ones, and the five classes that explain everything else.
+//!
+//! The data lives in `data/status-codes.toml` and `data/classes.toml`;
+//! `build.rs` checks it and embeds it as JSON. [`Registry::global`] parses that
+//! JSON once, on first use.
+//!
+//! # What is *not* here
+//! No opinion about a concrete exchange: that is the job of the lint, cache
+//! and retry modules, which read this table.
+
+pub mod model;
+mod search;
+pub mod validate;
+
+use std::{fmt, sync::OnceLock};
+
+pub use model::{
+    ClassEntry, Confusion, HeaderAdvice, Myth, Registration, RegistryData, Requirement, SpecRef,
+    StatusEntry,
+};
+pub use search::{MatchKind, SearchHit};
+
+const REGISTRY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.json"));
+
+/// The loaded registry with a search index over it.
+#[derive(Debug)]
+pub struct Registry {
+    data: RegistryData,
+    index: search::Index,
+}
+
+/// The answer to "what is status code N?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup<'a> {
+    /// The code has an entry of its own (registered or unofficial).
+    Known(&'a StatusEntry),
+    /// A code in 100–599 with no entry: RFC 9110 §15 says a client treats it
+    /// as the x00 code of its class.
+    UnknownInClass { code: u16, class: &'a ClassEntry },
+}
+
+/// Why a piece of text is not a status code we can explain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeError {
+    /// Nothing was given.
+    Empty,
+    /// Not a number at all, e.g. "abc" or "4o4".
+    NotANumber(String),
+    /// A number outside 100–599: HTTP defines no class for it (RFC 9110 §15).
+    OutOfRange(String),
+}
+
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeError::Empty => write!(f, "expected a status code (a number from 100 to 599), got nothing"),
+            CodeError::NotANumber(text) => {
+                write!(f, "expected a status code (a number from 100 to 599), got {text:?}")
+            }
+            CodeError::OutOfRange(text) => write!(
+                f,
+                "{text} is not an HTTP status code: RFC 9110 §15 defines codes from 100 to 599 only"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CodeError {}
+
+/// Parses user input such as " 429 " into a status code in 100–599.
+pub fn parse_code(text: &str) -> Result<u16, CodeError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(CodeError::Empty);
+    }
+    if !trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CodeError::NotANumber(trimmed.to_string()));
+    }
+    match trimmed.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Ok(code),
+        _ => Err(CodeError::OutOfRange(trimmed.to_string())),
+    }
+}
+
+impl Registry {
+    /// The registry compiled into this binary.
+    pub fn global() -> &'static Registry {
+        static REGISTRY: OnceLock<Registry> = OnceLock::new();
+        REGISTRY.get_or_init(|| {
+            // The JSON was produced from the same types by build.rs and checked
+            // there, so failing here would be a build defect, not bad input.
+            let data: RegistryData = serde_json::from_str(REGISTRY_JSON)
+                .unwrap_or_else(|e| unreachable!("embedded registry JSON is invalid: {e}"));
+            Registry::new(data)
+        })
+    }
+
+    pub fn new(data: RegistryData) -> Registry {
+        let index = search::Index::build(&data);
+        Registry { data, index }
+    }
+
+    /// All entries, ordered by code.
+    pub fn entries(&self) -> &[StatusEntry] {
+        &self.data.codes
+    }
+
+    pub fn classes(&self) -> &[ClassEntry] {
+        &self.data.classes
+    }
+
+    /// The date the data was last compared with the IANA registry.
+    pub fn iana_snapshot(&self) -> &str {
+        &self.data.iana_snapshot
+    }
+
+    pub fn entry(&self, code: u16) -> Option<&StatusEntry> {
+        self.data
+            .codes
+            .binary_search_by_key(&code, |e| e.code)
+            .ok()
+            .map(|i| &self.data.codes[i])
+    }
+
+    /// The class of a code in 100–599.
+    pub fn class_of(&self, code: u16) -> Option<&ClassEntry> {
+        if !(100..=599).contains(&code) {
+            return None;
+        }
+        let digit = u8::try_from(code / 100).ok()?;
+        self.data.classes.iter().find(|c| c.digit == digit)
+    }
+
+    /// Explains any code; codes outside 100–599 are an error, not a panic.
+    pub fn lookup(&self, code: u16) -> Result<Lookup<'_>, CodeError> {
+        if let Some(entry) = self.entry(code) {
+            return Ok(Lookup::Known(entry));
+        }
+        match self.class_of(code) {
+            Some(class) => Ok(Lookup::UnknownInClass { code, class }),
+            None => Err(CodeError::OutOfRange(code.to_string())),
+        }
+    }
+
+    /// Parses and explains user input in one step.
+    pub fn lookup_text(&self, text: &str) -> Result<Lookup<'_>, CodeError> {
+        self.lookup(parse_code(text)?)
+    }
+
+    /// Entries matching `query` (a number, a name or words), best first.
+    /// An empty query matches nothing; callers show the full list instead.
+    pub fn search(&self, query: &str) -> Vec<SearchHit<'_>> {
+        self.index.search(&self.data, query)
+    }
+}
+
+impl<'a> Lookup<'a> {
+    pub fn code(&self) -> u16 {
+        match self {
+            Lookup::Known(entry) => entry.code,
+            Lookup::UnknownInClass { code, .. } => *code,
+        }
+    }
+}

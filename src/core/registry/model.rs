@@ -1,0 +1,183 @@
+//! The shape of the registry data files (`data/status-codes.toml`,
+//! `data/classes.toml`).
+//!
+//! This file is compiled twice: by `build.rs`, which reads the TOML, checks it
+//! and writes compact JSON, and by the library, which reads that JSON back. It
+//! must therefore depend on nothing but `serde`.
+
+use serde::{Deserialize, Serialize};
+
+/// A link to the exact place in a specification that defines something.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecRef {
+    /// The document, e.g. "RFC 9110" or "nginx documentation".
+    pub doc: String,
+    /// The section within `doc`; empty when the whole document is meant.
+    pub section: String,
+    pub url: String,
+}
+
+impl SpecRef {
+    /// "RFC 9110 §15.5.20", or just the document when there is no section.
+    pub fn label(&self) -> String {
+        if self.section.is_empty() {
+            self.doc.clone()
+        } else {
+            format!("{} §{}", self.doc, self.section)
+        }
+    }
+}
+
+/// Where a code stands in the IANA HTTP Status Code Registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Registration {
+    /// Registered and in force.
+    Registered,
+    /// Registered provisionally, with an expiry date (e.g. 104).
+    Temporary,
+    /// Listed as "(Unused)": reserved, must not be assigned a new meaning (306, 418).
+    Unused,
+    /// Listed as "(OBSOLETED)" (510).
+    Obsoleted,
+    /// Not in the registry at all, but emitted by widely deployed software.
+    Unofficial,
+}
+
+impl Registration {
+    pub fn is_in_iana_registry(self) -> bool {
+        !matches!(self, Registration::Unofficial)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Registration::Registered => "IANA registered",
+            Registration::Temporary => "IANA temporary registration",
+            Registration::Unused => "IANA: unused",
+            Registration::Obsoleted => "IANA: obsoleted",
+            Registration::Unofficial => "unofficial",
+        }
+    }
+}
+
+/// How strongly a specification asks for a header field (RFC 2119 words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Requirement {
+    Must,
+    Should,
+    May,
+    ShouldNot,
+    MustNot,
+}
+
+impl Requirement {
+    pub fn label(self) -> &'static str {
+        match self {
+            Requirement::Must => "MUST",
+            Requirement::Should => "SHOULD",
+            Requirement::May => "MAY",
+            Requirement::ShouldNot => "SHOULD NOT",
+            Requirement::MustNot => "MUST NOT",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderAdvice {
+    pub name: String,
+    pub level: Requirement,
+    pub note: String,
+    pub spec: SpecRef,
+}
+
+/// Two or more codes that people mix up, and how to tell them apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confusion {
+    pub versus: Vec<u16>,
+    pub text: String,
+}
+
+/// A common claim (from articles, folklore) that the specification contradicts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Myth {
+    pub claim: String,
+    pub correction: String,
+    pub spec: SpecRef,
+}
+
+/// One status code's reference entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusEntry {
+    pub code: u16,
+    pub name: String,
+    #[serde(default)]
+    pub former_names: Vec<String>,
+    pub registration: Registration,
+    /// Who emits an unofficial code ("nginx", "Cloudflare").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry_note: Option<String>,
+    pub spec: SpecRef,
+    pub summary: String,
+    pub meaning: String,
+    pub use_when: Vec<String>,
+    pub avoid_when: Vec<String>,
+    /// Listed in RFC 9110 §15.1 as cacheable by default (heuristic freshness).
+    pub heuristically_cacheable: bool,
+    pub retry: String,
+    #[serde(default)]
+    pub related: Vec<u16>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub confusions: Vec<Confusion>,
+    #[serde(default)]
+    pub headers: Vec<HeaderAdvice>,
+    #[serde(default)]
+    pub myths: Vec<Myth>,
+}
+
+/// One of the five classes (1xx … 5xx), RFC 9110 §15.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassEntry {
+    /// The first digit, 1 to 5.
+    pub digit: u8,
+    pub name: String,
+    pub summary: String,
+    pub meaning: String,
+    /// What a client does with an unrecognised code of this class.
+    pub unknown_code_handling: String,
+    pub spec: SpecRef,
+}
+
+/// Everything in the registry data files, as `build.rs` hands it to the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryData {
+    /// When the IANA registry was last compared with this file.
+    pub iana_snapshot: String,
+    pub classes: Vec<ClassEntry>,
+    pub codes: Vec<StatusEntry>,
+}
+
+/// The raw TOML layout of `data/status-codes.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodesFile {
+    pub iana_snapshot: String,
+    pub code: Vec<StatusEntry>,
+}
+
+/// The raw TOML layout of `data/classes.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassesFile {
+    pub class: Vec<ClassEntry>,
+}

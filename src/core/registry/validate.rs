@@ -1,0 +1,83 @@
+//! Consistency rules for the registry data, run by `build.rs` on every build
+//! (a broken data file is a compile error) and by the tests.
+//!
+//! Like `model.rs`, this file is compiled into the build script as well as the
+//! library, so it may use only `model` and `std`.
+
+use super::model::{Registration, RegistryData, SpecRef};
+
+/// The status codes defined as cacheable by default ("heuristically
+/// cacheable", RFC 9111 §4.2.2): the twelve RFC 9110 §15.1 lists, plus 451,
+/// whose own definition says so (RFC 7725 §3).
+pub const HEURISTICALLY_CACHEABLE: [u16; 13] =
+    [200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501];
+
+/// Every problem found in `data`, one human-readable line each; empty when the
+/// data is consistent.
+pub fn problems(data: &RegistryData) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut previous: Option<u16> = None;
+    for entry in &data.codes {
+        let code = entry.code;
+        let mut fail = |message: String| problems.push(format!("{code}: {message}"));
+        if !(100..=599).contains(&code) {
+            fail("code must be within 100-599".into());
+        }
+        if let Some(before) = previous {
+            if code <= before {
+                fail(format!("entries must be in ascending order without repeats (after {before})"));
+            }
+        }
+        previous = Some(code);
+        let unofficial = entry.registration == Registration::Unofficial;
+        if unofficial != entry.origin.is_some() {
+            fail("`origin` is required for unofficial codes and only for them".into());
+        }
+        let expected_cacheable = !unofficial && HEURISTICALLY_CACHEABLE.contains(&code);
+        if entry.heuristically_cacheable != expected_cacheable {
+            fail(format!(
+                "heuristically_cacheable must be {expected_cacheable} (RFC 9110 §15.1, RFC 7725 §3)"
+            ));
+        }
+        for (field, text) in [
+            ("name", &entry.name),
+            ("summary", &entry.summary),
+            ("meaning", &entry.meaning),
+            ("retry", &entry.retry),
+        ] {
+            if text.trim().is_empty() {
+                fail(format!("`{field}` is empty"));
+            }
+        }
+        for (field, items) in [("use_when", &entry.use_when), ("avoid_when", &entry.avoid_when)] {
+            if !(1..=4).contains(&items.len()) {
+                fail(format!("`{field}` needs 1 to 4 items, has {}", items.len()));
+            }
+        }
+        for keyword in &entry.keywords {
+            if keyword.to_lowercase() != *keyword {
+                fail(format!("keyword {keyword:?} must be lower-case"));
+            }
+        }
+        let mut specs: Vec<&SpecRef> = vec![&entry.spec];
+        specs.extend(entry.headers.iter().map(|h| &h.spec));
+        specs.extend(entry.myths.iter().map(|m| &m.spec));
+        for spec in specs {
+            if !spec.url.starts_with("https://") {
+                fail(format!("spec link {:?} must be an https URL", spec.url));
+            }
+        }
+        let mut mentioned: Vec<u16> = entry.related.clone();
+        mentioned.extend(entry.confusions.iter().flat_map(|c| c.versus.iter().copied()));
+        for other in mentioned {
+            if other == code || !data.codes.iter().any(|e| e.code == other) {
+                fail(format!("refers to {other}, which is not another entry in the registry"));
+            }
+        }
+    }
+    let digits: Vec<u8> = data.classes.iter().map(|c| c.digit).collect();
+    if digits != [1, 2, 3, 4, 5] {
+        problems.push(format!("classes must be exactly 1..=5 in order, found {digits:?}"));
+    }
+    problems
+}

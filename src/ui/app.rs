@@ -1,0 +1,87 @@
+use yew::prelude::*;
+
+use crate::core::{registry::Registry, route::Route};
+use crate::ui::{
+    browser,
+    components::{CodePage, MessagePage, ReferenceList, SiteFooter, SiteHeader},
+    hooks::{use_hash_route, use_shortcut_focus},
+    state::{Action, AppState, Theme},
+};
+
+const THEME_KEY: &str = "statuslab.theme";
+
+fn initial_theme() -> Theme {
+    browser::load_setting(THEME_KEY)
+        .and_then(|saved| Theme::parse(&saved))
+        .unwrap_or(if browser::prefers_dark() { Theme::Dark } else { Theme::Light })
+}
+
+fn page_title(route: &Route) -> String {
+    match route {
+        Route::Code(code) => match Registry::global().entry(*code) {
+            Some(entry) => format!("{} {} · Status Lab", entry.code, entry.name),
+            None => format!("{code} · Status Lab"),
+        },
+        _ => "HTTP status codes · Status Lab".to_string(),
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::new(Route::parse(&browser::hash()), initial_theme()));
+    use_hash_route(state.dispatcher());
+    use_shortcut_focus("/", "search");
+
+    use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
+    use_effect_with(state.route.clone(), |route| {
+        browser::set_title(&page_title(route));
+        if let Some(window) = browser::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+
+    let onsearch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |query: String| {
+            // Typing updates the address in place so the results can be
+            // shared, without one history entry per keystroke.
+            browser::replace_hash(&Route::Reference { query: query.clone() }.to_fragment());
+            dispatcher.dispatch(Action::Search(query));
+        })
+    };
+    let onopen = Callback::from(|code: u16| browser::push_hash(&Route::Code(code).to_fragment()));
+    let ontoggletheme = {
+        let dispatcher = state.dispatcher();
+        let next = state.theme.toggled();
+        Callback::from(move |()| {
+            browser::save_setting(THEME_KEY, next.as_str());
+            dispatcher.dispatch(Action::ToggleTheme);
+        })
+    };
+
+    let page = match &state.route {
+        Route::Reference { query } => html! { <ReferenceList query={query.clone()} /> },
+        Route::Code(code) => html! { <CodePage code={*code} back_query={state.query.clone()} /> },
+        Route::BadCode(error) => html! {
+            <MessagePage title="Not a status code" message={error.to_string()} />
+        },
+        Route::NotFound(path) => html! {
+            <MessagePage
+                title="Page not found"
+                message={format!("This playground has no page at \"#/{path}\".")}
+            />
+        },
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                browser::focus_element("main");
+            })}>{ "Skip to content" }</a>
+            <SiteHeader query={state.query.clone()} theme={state.theme} {onsearch} {onopen} {ontoggletheme} />
+            <main id="main" tabindex="-1">{ page }</main>
+            <SiteFooter snapshot={Registry::global().iana_snapshot().to_string()} />
+        </>
+    }
+}

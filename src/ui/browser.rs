@@ -1,0 +1,94 @@
+//! The few browser calls the shell makes, each failing soft: a missing
+//! `window` or a storage quota error must never take the page down.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Storage, Window};
+
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// The current `location.hash`, e.g. "#/code/429".
+pub fn hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Replaces the fragment without adding a history entry (used while typing).
+pub fn replace_hash(fragment: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// Navigates to a fragment, adding a history entry (Back returns here).
+pub fn push_hash(fragment: &str) {
+    if let Some(location) = window().map(|w| w.location()) {
+        let _ = location.set_hash(fragment);
+    }
+}
+
+fn local_storage() -> Option<Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn load_setting(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn save_setting(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Whether the operating system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// Sets `data-theme` on `<html>`, which the style sheet keys its colours on.
+pub fn apply_theme(theme: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Copies text to the clipboard; failures (no permission, insecure context)
+/// are ignored because the permalink is also shown as selectable text.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// The page's address without its fragment, to build shareable links.
+pub fn page_address() -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,233 @@
+use yew::prelude::*;
+
+use crate::core::{
+    registry::{ClassEntry, Lookup, Registration, Registry, StatusEntry},
+    route::Route,
+};
+use crate::ui::{
+    browser,
+    components::{CodeLink, SpecLink},
+};
+
+#[derive(Properties, PartialEq)]
+pub struct CodePageProps {
+    pub code: u16,
+    /// The search that led here, for the way back.
+    pub back_query: String,
+}
+
+/// One code's reference page (`#/code/N`).
+#[component]
+pub fn CodePage(props: &CodePageProps) -> Html {
+    let registry = Registry::global();
+    let back = Route::Reference { query: props.back_query.clone() };
+    let back_label = if props.back_query.trim().is_empty() {
+        "All status codes".to_string()
+    } else {
+        format!("Results for \u{201c}{}\u{201d}", props.back_query.trim())
+    };
+    let body = match registry.lookup(props.code) {
+        Ok(Lookup::Known(entry)) => entry_view(entry, registry.class_of(entry.code)),
+        Ok(Lookup::UnknownInClass { code, class }) => unknown_view(code, class),
+        Err(error) => html! { <p class="input-error" role="alert">{ error.to_string() }</p> },
+    };
+    html! {
+        <article class="entry">
+            <nav class="crumbs" aria-label="Breadcrumb">
+                <a href={back.to_fragment()}>{ "← " }{ back_label }</a>
+            </nav>
+            { body }
+            <Permalink code={props.code} />
+        </article>
+    }
+}
+
+fn class_badge(class: Option<&ClassEntry>) -> Html {
+    match class {
+        Some(class) => html! {
+            <p class={classes!("class-badge", format!("c{}", class.digit))}>
+                { format!("{}xx {}", class.digit, class.name) }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>) -> Html {
+    let registration_class = match e.registration {
+        Registration::Registered => "badge ok",
+        Registration::Temporary => "badge warn",
+        Registration::Unused | Registration::Obsoleted | Registration::Unofficial => "badge warn",
+    };
+    let registration = match (&e.registration, &e.origin) {
+        (Registration::Unofficial, Some(origin)) => format!("Unofficial: {origin}"),
+        (registration, _) => registration.label().to_string(),
+    };
+    let (cache_badge, cache_text) = if e.heuristically_cacheable {
+        (
+            "Cacheable by default",
+            "Cacheable by default: without explicit freshness (Cache-Control max-age, Expires) a cache may still store it and give it a heuristic lifetime.",
+        )
+    } else {
+        (
+            "Not cacheable by default",
+            "Not cacheable by default: a cache stores it only when the response carries explicit freshness, such as Cache-Control: max-age.",
+        )
+    };
+    let fallback = e.code / 100 * 100;
+    html! {
+        <>
+            <header class="entry-header">
+                { class_badge(class) }
+                <h1><span class="code-number big">{ e.code }</span>{ " " }{ e.name.clone() }</h1>
+                <p class="badges">
+                    <span class={registration_class}>{ registration }</span>
+                    <span class="badge">{ cache_badge }</span>
+                    if !e.former_names.is_empty() {
+                        <span class="badge subtle">{ format!("Formerly: {}", e.former_names.join(", ")) }</span>
+                    }
+                </p>
+                <p class="summary">{ e.summary.clone() }</p>
+                <p class="defined-in">{ "Defined in " }<SpecLink spec={e.spec.clone()} /></p>
+                if let Some(note) = &e.registry_note {
+                    <p class="note">{ note.clone() }</p>
+                }
+                if e.registration == Registration::Unofficial {
+                    <p class="note">
+                        { format!(
+                            "Not in the IANA registry. A client that does not know it treats it as {fallback} (RFC 9110 §15); an API should send a registered code instead."
+                        ) }
+                    </p>
+                }
+            </header>
+            <section aria-labelledby="meaning">
+                <h2 id="meaning">{ "What it means" }</h2>
+                <p>{ e.meaning.clone() }</p>
+            </section>
+            <div class="two-col">
+                <section aria-labelledby="use-when">
+                    <h2 id="use-when">{ "Use it when" }</h2>
+                    <ul class="checks">{ for e.use_when.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
+                </section>
+                <section aria-labelledby="avoid-when">
+                    <h2 id="avoid-when">{ "Avoid it when" }</h2>
+                    <ul class="crosses">{ for e.avoid_when.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
+                </section>
+            </div>
+            if !e.confusions.is_empty() {
+                <section aria-labelledby="confusions">
+                    <h2 id="confusions">{ "Often confused with" }</h2>
+                    <dl class="confusions">
+                        { for e.confusions.iter().map(|c| html! {
+                            <>
+                                <dt>{ "vs " }{ for c.versus.iter().map(|&code| html! { <CodeLink {code} /> }) }</dt>
+                                <dd>{ c.text.clone() }</dd>
+                            </>
+                        }) }
+                    </dl>
+                </section>
+            }
+            if !e.headers.is_empty() {
+                <section aria-labelledby="headers">
+                    <h2 id="headers">{ "Headers" }</h2>
+                    <table class="headers">
+                        <thead><tr><th scope="col">{ "Field" }</th><th scope="col">{ "Requirement" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                        <tbody>
+                            { for e.headers.iter().map(|h| html! {
+                                <tr>
+                                    <th scope="row"><code>{ h.name.clone() }</code></th>
+                                    <td><span class={classes!("req", h.level.label().replace(' ', "-").to_lowercase())}>{ h.level.label() }</span></td>
+                                    <td>{ h.note.clone() }{ " " }<SpecLink spec={h.spec.clone()} /></td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </section>
+            }
+            <section aria-labelledby="cache-retry">
+                <h2 id="cache-retry">{ "Caching and retries" }</h2>
+                <dl class="facts">
+                    <dt>{ "Caching" }</dt>
+                    <dd>
+                        { cache_text }{ " " }
+                        <a class="spec-link" href="https://www.rfc-editor.org/rfc/rfc9110.html#section-15.1" rel="noopener" target="_blank">{ "RFC 9110 §15.1" }</a>
+                    </dd>
+                    <dt>{ "Retry" }</dt>
+                    <dd>{ e.retry.clone() }</dd>
+                </dl>
+            </section>
+            if !e.myths.is_empty() {
+                <section aria-labelledby="myths">
+                    <h2 id="myths">{ "Common claims, corrected" }</h2>
+                    <ul class="myths">
+                        { for e.myths.iter().map(|m| html! {
+                            <li>
+                                <p class="claim"><span class="visually-hidden">{ "Claim: " }</span>{ m.claim.clone() }</p>
+                                <p class="correction"><strong>{ "In fact: " }</strong>{ m.correction.clone() }{ " " }<SpecLink spec={m.spec.clone()} /></p>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            if !e.related.is_empty() {
+                <section aria-labelledby="related">
+                    <h2 id="related">{ "Related codes" }</h2>
+                    <ul class="chips">{ for e.related.iter().map(|&code| html! { <li><CodeLink {code} /></li> }) }</ul>
+                </section>
+            }
+        </>
+    }
+}
+
+fn unknown_view(code: u16, class: &ClassEntry) -> Html {
+    let fallback = code / 100 * 100;
+    html! {
+        <>
+            <header class="entry-header">
+                { class_badge(Some(class)) }
+                <h1><span class="code-number big">{ code }</span>{ " No registered meaning" }</h1>
+                <p class="badges"><span class="badge warn">{ "Not in the IANA registry" }</span></p>
+                <p class="summary">
+                    { format!("{code} has no meaning of its own. A client that does not recognise it treats it as ") }
+                    <CodeLink code={fallback} />{ "." }
+                </p>
+                <p class="defined-in">{ "Class defined in " }<SpecLink spec={class.spec.clone()} /></p>
+            </header>
+            <section aria-labelledby="handling">
+                <h2 id="handling">{ "How clients handle it" }</h2>
+                <p>{ class.unknown_code_handling.clone() }</p>
+            </section>
+            <section aria-labelledby="class-meaning">
+                <h2 id="class-meaning">{ format!("The {}xx class", class.digit) }</h2>
+                <p>{ class.meaning.clone() }</p>
+            </section>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PermalinkProps {
+    code: u16,
+}
+
+/// The shareable address of this page, with a copy button.
+#[component]
+fn Permalink(props: &PermalinkProps) -> Html {
+    let copied = use_state(|| false);
+    let link = format!("{}{}", browser::page_address(), Route::Code(props.code).to_fragment());
+    let onclick = {
+        let copied = copied.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| {
+            browser::copy_to_clipboard(&link);
+            copied.set(true);
+        })
+    };
+    html! {
+        <p class="permalink">
+            <span>{ "Link to this page: " }</span>
+            <code>{ link }</code>
+            <button type="button" {onclick}>{ if *copied { "Copied" } else { "Copy link" } }</button>
+        </p>
+    }
+}

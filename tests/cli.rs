@@ -1,0 +1,80 @@
+//! The `statuslab` binary, run as a user runs it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn statuslab(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_statuslab")).args(args).output().expect("binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn explain_prints_the_reference_entry() {
+    let output = statuslab(&["explain", "429"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.starts_with("429 Too Many Requests\n"), "{text}");
+    for part in ["RFC 6585 §4", "Retry-After", "Often confused", "vs 503 Service Unavailable"] {
+        assert!(text.contains(part), "missing {part:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn explain_json_is_one_document_with_stable_keys() {
+    let output = statuslab(&["explain", "418", "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["code"], 418);
+    assert_eq!(json["known"], true);
+    assert_eq!(json["entry"]["registration"], "unused");
+    assert_eq!(json["class"]["digit"], 4);
+    assert!(json["entry"]["spec"]["url"].as_str().is_some_and(|u| u.ends_with("#section-15.5.19")));
+}
+
+#[test]
+fn explain_unregistered_code_uses_its_class() {
+    let output = statuslab(&["explain", "299", "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["known"], false);
+    assert_eq!(json["treated_as"], 200);
+    let text = stdout(&statuslab(&["explain", "299"]));
+    assert!(text.contains("treats it as 200"), "{text}");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message() {
+    for (arg, expected) in [
+        ("abc", "expected a status code (a number from 100 to 599), got \"abc\""),
+        ("600", "600 is not an HTTP status code"),
+        ("42", "42 is not an HTTP status code"),
+    ] {
+        let output = statuslab(&["explain", arg]);
+        assert_eq!(output.status.code(), Some(2), "{arg}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains(expected), "{arg}: {message}");
+        assert!(output.stdout.is_empty());
+    }
+    let output = statuslab(&["frobnicate"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn search_lists_matches() {
+    let output = statuslab(&["search", "rate", "limit"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).starts_with("429 Too Many Requests"), "{}", stdout(&output));
+    let json: serde_json::Value =
+        serde_json::from_slice(&statuslab(&["search", "nginx", "--json"]).stdout).expect("JSON");
+    assert!(json.as_array().is_some_and(|hits| hits.iter().any(|h| h["code"] == 499)));
+}
+
+#[test]
+fn help_exits_0() {
+    let output = statuslab(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("explain"));
+}
