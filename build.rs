@@ -27,7 +27,11 @@ fn main() {
     };
     let problems = validate::problems(&data);
     if !problems.is_empty() {
-        panic!("data/status-codes.toml has {} problem(s):\n{}", problems.len(), problems.join("\n"));
+        panic!(
+            "data/status-codes.toml has {} problem(s):\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
     }
     let json = serde_json::to_string(&data).expect("registry data serialises to JSON");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");

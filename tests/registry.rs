@@ -136,7 +136,10 @@ fn registered_entries_are_complete() {
         assert!(!entry.related.is_empty(), "{code}: no related codes");
         if entry.registration != Registration::Unofficial {
             assert!(!entry.confusions.is_empty(), "{code}: no confusion explained");
-            assert!(entry.spec.doc.starts_with("RFC") || entry.spec.doc.contains("draft"), "{code}");
+            assert!(
+                entry.spec.doc.starts_with("RFC") || entry.spec.doc.contains("draft"),
+                "{code}"
+            );
         } else {
             assert!(entry.origin.as_deref().is_some_and(|o| !o.is_empty()), "{code}: no origin");
         }
@@ -185,9 +188,15 @@ fn heuristic_cacheability_matches_the_defining_rfcs() {
 #[test]
 fn unofficial_codes_name_their_origin() {
     let registry = Registry::global();
-    for (code, origin) in [(444, "nginx"), (499, "nginx"), (520, "Cloudflare"), (460, "AWS"), (509, "Apache")] {
+    for (code, origin) in
+        [(444, "nginx"), (499, "nginx"), (520, "Cloudflare"), (460, "AWS"), (509, "Apache")]
+    {
         let entry = registry.entry(code).unwrap_or_else(|| panic!("{code} missing"));
         assert_eq!(entry.registration, Registration::Unofficial, "{code}");
-        assert!(entry.origin.as_deref().is_some_and(|o| o.contains(origin)), "{code}: {:?}", entry.origin);
+        assert!(
+            entry.origin.as_deref().is_some_and(|o| o.contains(origin)),
+            "{code}: {:?}",
+            entry.origin
+        );
     }
 }

@@ -74,7 +74,10 @@ fn every_iana_code_is_present_with_its_name_state_and_reference() {
             assert_eq!(entry.spec.doc, format!("RFC {number}"), "{code}: defining document");
         } else {
             assert!(
-                entry.spec.doc.contains(document.trim_end_matches(char::is_numeric).trim_end_matches('-')),
+                entry
+                    .spec
+                    .doc
+                    .contains(document.trim_end_matches(char::is_numeric).trim_end_matches('-')),
                 "{code}: {} should name {document}",
                 entry.spec.doc
             );
@@ -148,7 +151,11 @@ fn run_json(program: &str, args: &[&str]) -> BTreeMap<u16, String> {
     let output = Command::new(program).args(args).output().unwrap_or_else(|e| {
         panic!("{program} is required by this test (scripts/ensure-tools.sh installs it): {e}")
     });
-    assert!(output.status.success(), "{program} failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{program} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let map: BTreeMap<String, String> =
         serde_json::from_slice(&output.stdout).expect("the oracle prints a JSON object");
     map.into_iter().map(|(k, v)| (k.parse().expect("numeric key"), v)).collect()
@@ -156,7 +163,10 @@ fn run_json(program: &str, args: &[&str]) -> BTreeMap<u16, String> {
 
 #[test]
 fn covers_node_http_status_codes() {
-    let list = run_json("node", &["-e", "process.stdout.write(JSON.stringify(require('http').STATUS_CODES))"]);
+    let list = run_json(
+        "node",
+        &["-e", "process.stdout.write(JSON.stringify(require('http').STATUS_CODES))"],
+    );
     assert_covers("Node http.STATUS_CODES", &list);
 }
 
@@ -164,7 +174,10 @@ fn covers_node_http_status_codes() {
 fn covers_python_http_status() {
     let list = run_json(
         "python3",
-        &["-c", "import http, json; print(json.dumps({s.value: s.phrase for s in http.HTTPStatus}))"],
+        &[
+            "-c",
+            "import http, json; print(json.dumps({s.value: s.phrase for s in http.HTTPStatus}))",
+        ],
     );
     assert_covers("Python http.HTTPStatus", &list);
 }

@@ -2,7 +2,11 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let code = statuslab::cli::run(std::env::args_os(), &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    let code = statuslab::cli::run(
+        std::env::args_os(),
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
     std::process::exit(code);
 }
 

@@ -59,7 +59,9 @@ pub fn explain(text: &str, json: bool, out: &mut dyn Write) -> Result<i32, Expla
     };
     if json {
         let document = match lookup {
-            Lookup::Known(entry) => ExplainJson { code, known: true, class, treated_as: None, entry: Some(entry) },
+            Lookup::Known(entry) => {
+                ExplainJson { code, known: true, class, treated_as: None, entry: Some(entry) }
+            }
             Lookup::UnknownInClass { .. } => ExplainJson {
                 code,
                 known: false,
@@ -97,7 +99,8 @@ fn write_entry(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(out, "{} {}", e.code, e.name)?;
-    let mut facts = vec![format!("{} ({}xx)", class.name, class.digit), e.registration.label().to_string()];
+    let mut facts =
+        vec![format!("{} ({}xx)", class.name, class.digit), e.registration.label().to_string()];
     if let Some(origin) = &e.origin {
         facts.push(format!("from {origin}"));
     }
@@ -129,7 +132,11 @@ fn write_entry(
         writeln!(out, "\nOften confused")?;
         for c in &e.confusions {
             let versus: Vec<String> = c.versus.iter().map(|&v| name_of(registry, v)).collect();
-            writeln!(out, "{}", wrap(&format!("vs {}: {}", versus.join(", "), c.text), "  ", WIDTH))?;
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("vs {}: {}", versus.join(", "), c.text), "  ", WIDTH)
+            )?;
         }
     }
     if !e.headers.is_empty() {
@@ -150,7 +157,11 @@ fn write_entry(
         writeln!(out, "\nCommon claims, corrected")?;
         for m in &e.myths {
             writeln!(out, "{}", wrap(&format!("Claim: {}", m.claim), "  ", WIDTH))?;
-            writeln!(out, "{}", wrap(&format!("In fact: {} [{}]", m.correction, spec(&m.spec)), "  ", WIDTH))?;
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("In fact: {} [{}]", m.correction, spec(&m.spec)), "  ", WIDTH)
+            )?;
         }
     }
     if !e.related.is_empty() {
@@ -178,7 +189,10 @@ fn write_unknown(code: u16, class: &ClassEntry, out: &mut dyn Write) -> io::Resu
         out,
         "\n{}",
         wrap(
-            &format!("A client that does not recognise {code} treats it as {fallback}. {}", class.unknown_code_handling),
+            &format!(
+                "A client that does not recognise {code} treats it as {fallback}. {}",
+                class.unknown_code_handling
+            ),
             "",
             WIDTH
         )

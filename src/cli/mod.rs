@@ -45,7 +45,11 @@ pub const EXIT_BAD_INPUT: i32 = 2;
 
 /// Runs the CLI on `args` (including the program name), writing to the given
 /// streams, and returns the process exit code.
-pub fn run(args: impl IntoIterator<Item = OsString>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {

@@ -54,7 +54,9 @@ pub enum CodeError {
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CodeError::Empty => write!(f, "expected a status code (a number from 100 to 599), got nothing"),
+            CodeError::Empty => {
+                write!(f, "expected a status code (a number from 100 to 599), got nothing")
+            }
             CodeError::NotANumber(text) => {
                 write!(f, "expected a status code (a number from 100 to 599), got {text:?}")
             }
@@ -116,11 +118,7 @@ impl Registry {
     }
 
     pub fn entry(&self, code: u16) -> Option<&StatusEntry> {
-        self.data
-            .codes
-            .binary_search_by_key(&code, |e| e.code)
-            .ok()
-            .map(|i| &self.data.codes[i])
+        self.data.codes.binary_search_by_key(&code, |e| e.code).ok().map(|i| &self.data.codes[i])
     }
 
     /// The class of a code in 100–599.

@@ -137,7 +137,13 @@ impl Index {
         hits.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
-                .then(a.entry.registration.is_in_iana_registry().cmp(&b.entry.registration.is_in_iana_registry()).reverse())
+                .then(
+                    a.entry
+                        .registration
+                        .is_in_iana_registry()
+                        .cmp(&b.entry.registration.is_in_iana_registry())
+                        .reverse(),
+                )
                 .then(a.entry.code.cmp(&b.entry.code))
         });
         hits
@@ -194,10 +200,7 @@ fn score(doc: &Doc, query: &str) -> Option<(MatchKind, u32)> {
 /// Every meaningful word of the query must appear somewhere; where it appears
 /// decides the weight.
 fn text_score(doc: &Doc, query: &str) -> Option<(MatchKind, u32)> {
-    let tokens: Vec<&str> = query
-        .split(' ')
-        .filter(|t| !STOPWORDS.contains(t))
-        .collect();
+    let tokens: Vec<&str> = query.split(' ').filter(|t| !STOPWORDS.contains(t)).collect();
     if tokens.is_empty() {
         return None;
     }

@@ -25,7 +25,9 @@ pub fn problems(data: &RegistryData) -> Vec<String> {
         }
         if let Some(before) = previous {
             if code <= before {
-                fail(format!("entries must be in ascending order without repeats (after {before})"));
+                fail(format!(
+                    "entries must be in ascending order without repeats (after {before})"
+                ));
             }
         }
         previous = Some(code);

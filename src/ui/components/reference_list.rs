@@ -63,8 +63,9 @@ pub fn ReferenceList(props: &ReferenceListProps) -> Html {
         <section class="reference" aria-labelledby="reference-title">
             <h1 id="reference-title">{ "Search results" }</h1>
             <p class="result-count" role="status" aria-live="polite">{ status }</p>
-            { match class_only {
+            { match &class_only {
                 Some(Ok(code)) => {
+                    let code = *code;
                     let class = registry.class_of(code);
                     html! {
                         <ul class="code-list">
@@ -96,10 +97,9 @@ pub fn ReferenceList(props: &ReferenceListProps) -> Html {
 fn row(entry: &StatusEntry, kind: Option<MatchKind>) -> Html {
     let flag = match entry.registration {
         Registration::Registered => None,
-        Registration::Unofficial => Some(format!(
-            "unofficial · {}",
-            entry.origin.as_deref().unwrap_or("vendor")
-        )),
+        Registration::Unofficial => {
+            Some(format!("unofficial · {}", entry.origin.as_deref().unwrap_or("vendor")))
+        }
         Registration::Unused => Some("unused".to_string()),
         Registration::Obsoleted => Some("obsoleted".to_string()),
         Registration::Temporary => Some("temporary".to_string()),
