@@ -1,15 +1,22 @@
-//! Compiles the reviewable data files in `data/` into compact JSON that the
-//! library embeds with `include_str!`. The TOML parser stays out of the wasm
-//! bundle, and inconsistent data fails the build with every problem listed.
+//! Compiles the reviewable data files in `data/` into Rust `static`s that the
+//! library includes. The app therefore parses nothing at start-up (parsing the
+//! registry as JSON in wasm cost 40–60 ms on the main thread), the TOML parser
+//! stays out of the bundle, and inconsistent data fails the build with every
+//! problem listed.
 
-use std::{env, fs, path::Path};
+use std::{borrow::Cow, env, fmt::Write as _, fs, path::Path};
 
 #[path = "src/core/registry/model.rs"]
 #[allow(dead_code)]
 mod model;
+#[path = "src/core/registry/text.rs"]
+#[allow(dead_code)]
+mod text;
 #[path = "src/core/registry/validate.rs"]
 #[allow(dead_code)]
 mod validate;
+
+use model::*;
 
 fn read_toml<T: serde::de::DeserializeOwned>(path: &str) -> T {
     println!("cargo:rerun-if-changed={path}");
@@ -17,10 +24,192 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &str) -> T {
     toml::from_str(&text).unwrap_or_else(|e| panic!("{path} is not valid registry data:\n{e}"))
 }
 
+/// Writes a value as a Rust expression that builds it in static memory.
+trait Literal {
+    fn write(&self, out: &mut String);
+}
+
+impl Literal for str {
+    fn write(&self, out: &mut String) {
+        // Debug formatting of a str is a valid Rust string literal.
+        let _ = write!(out, "{self:?}");
+    }
+}
+
+impl Literal for String {
+    fn write(&self, out: &mut String) {
+        self.as_str().write(out);
+    }
+}
+
+impl Literal for Cow<'static, str> {
+    fn write(&self, out: &mut String) {
+        out.push_str("Cow::Borrowed(");
+        self.as_ref().write(out);
+        out.push(')');
+    }
+}
+
+impl<T: Literal + Clone> Literal for Cow<'static, [T]> {
+    fn write(&self, out: &mut String) {
+        out.push_str("Cow::Borrowed(");
+        self.as_ref().write(out);
+        out.push(')');
+    }
+}
+
+impl<T: Literal> Literal for [T] {
+    fn write(&self, out: &mut String) {
+        out.push_str("&[");
+        for item in self {
+            item.write(out);
+            out.push(',');
+        }
+        out.push(']');
+    }
+}
+
+impl<T: Literal> Literal for Option<T> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Some(value) => {
+                out.push_str("Some(");
+                value.write(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
+
+impl Literal for u16 {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl Literal for u8 {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl Literal for bool {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl Literal for Registration {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "Registration::{self:?}");
+    }
+}
+
+impl Literal for Requirement {
+    fn write(&self, out: &mut String) {
+        let _ = write!(out, "Requirement::{self:?}");
+    }
+}
+
+/// `Name { field: value, ... }` for a struct whose fields all implement Literal.
+macro_rules! struct_literal {
+    ($ty:ident { $($field:ident),* $(,)? }) => {
+        impl Literal for $ty {
+            fn write(&self, out: &mut String) {
+                out.push_str(concat!(stringify!($ty), " {"));
+                $(
+                    out.push_str(concat!(stringify!($field), ": "));
+                    self.$field.write(out);
+                    out.push(',');
+                )*
+                out.push('}');
+            }
+        }
+    };
+}
+
+struct_literal!(SpecRef { doc, section, url });
+struct_literal!(HeaderAdvice { name, level, note, spec });
+struct_literal!(Confusion { versus, text });
+struct_literal!(Myth { claim, correction, spec });
+struct_literal!(StatusEntry {
+    code,
+    name,
+    former_names,
+    registration,
+    origin,
+    registry_note,
+    spec,
+    summary,
+    meaning,
+    use_when,
+    avoid_when,
+    heuristically_cacheable,
+    retry,
+    related,
+    keywords,
+    confusions,
+    headers,
+    myths,
+});
+struct_literal!(ClassEntry { digit, name, summary, meaning, unknown_code_handling, spec });
+struct_literal!(RegistryData { iana_snapshot, classes, codes });
+
+/// The precomputed search index row of one entry (see `search.rs`).
+struct SearchDoc {
+    code: String,
+    name: String,
+    former_names: Vec<String>,
+    keywords: Vec<String>,
+    name_words: String,
+    keyword_words: String,
+    summary_words: String,
+    prose_words: String,
+}
+
+/// " word1 word2 …": a space before every word, so that a prefix match on a
+/// word is a substring search for " token". One string per field keeps the
+/// index compact (no pointer per word in the wasm data section).
+fn word_field(text: &str) -> String {
+    text::words(text).iter().map(|w| format!(" {w}")).collect()
+}
+
+struct_literal!(SearchDoc {
+    code,
+    name,
+    former_names,
+    keywords,
+    name_words,
+    keyword_words,
+    summary_words,
+    prose_words,
+});
+
+fn search_doc(e: &StatusEntry) -> SearchDoc {
+    let mut prose = String::new();
+    let parts =
+        [&e.meaning, &e.retry].into_iter().chain(e.use_when.iter()).chain(e.avoid_when.iter());
+    for part in parts.chain(e.origin.iter()).chain(e.headers.iter().map(|h| &h.name)) {
+        prose.push_str(part);
+        prose.push(' ');
+    }
+    SearchDoc {
+        code: e.code.to_string(),
+        name: text::normalise(&e.name),
+        former_names: e.former_names.iter().map(|n| text::normalise(n)).collect(),
+        keywords: e.keywords.iter().map(|k| text::normalise(k)).collect(),
+        name_words: word_field(&e.name),
+        keyword_words: word_field(&e.keywords.join(" ")),
+        summary_words: word_field(&e.summary),
+        prose_words: word_field(&prose),
+    }
+}
+
 fn main() {
-    let codes: model::CodesFile = read_toml("data/status-codes.toml");
-    let classes: model::ClassesFile = read_toml("data/classes.toml");
-    let data = model::RegistryData {
+    let codes: CodesFile = read_toml("data/status-codes.toml");
+    let classes: ClassesFile = read_toml("data/classes.toml");
+    let data = RegistryData {
         iana_snapshot: codes.iana_snapshot,
         classes: classes.class,
         codes: codes.code,
@@ -33,7 +222,15 @@ fn main() {
             problems.join("\n")
         );
     }
-    let json = serde_json::to_string(&data).expect("registry data serialises to JSON");
+
+    let mut out = String::from("// Generated by build.rs from data/*.toml. Do not edit.\n");
+    out.push_str("pub static DATA: RegistryData = ");
+    data.write(&mut out);
+    out.push_str(";\npub static SEARCH_DOCS: &[SearchDoc] = ");
+    let docs: Vec<SearchDoc> = data.codes.iter().map(search_doc).collect();
+    docs.write(&mut out);
+    out.push_str(";\n");
+
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    fs::write(Path::new(&out_dir).join("registry.json"), json).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out_dir).join("registry_data.rs"), out).expect("OUT_DIR is writable");
 }

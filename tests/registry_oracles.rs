@@ -137,7 +137,7 @@ fn assert_covers(source: &str, list: &BTreeMap<u16, String>) {
         let entry =
             registry.entry(*code).unwrap_or_else(|| panic!("{source} knows {code}, we do not"));
         let known: Vec<String> = std::iter::once(&entry.name)
-            .chain(&entry.former_names)
+            .chain(entry.former_names.iter())
             .map(|n| normalised_phrase(n))
             .collect();
         assert!(

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::text::wrap;
 use crate::core::registry::{
-    ClassEntry, CodeError, Lookup, Registration, Registry, SpecRef, StatusEntry,
+    model::Text, ClassEntry, CodeError, Lookup, Registration, Registry, SpecRef, StatusEntry,
 };
 
 const WIDTH: usize = 88;
@@ -130,7 +130,7 @@ fn write_entry(
     write_list(out, "Avoid it when", &e.avoid_when)?;
     if !e.confusions.is_empty() {
         writeln!(out, "\nOften confused")?;
-        for c in &e.confusions {
+        for c in e.confusions.iter() {
             let versus: Vec<String> = c.versus.iter().map(|&v| name_of(registry, v)).collect();
             writeln!(
                 out,
@@ -141,7 +141,7 @@ fn write_entry(
     }
     if !e.headers.is_empty() {
         writeln!(out, "\nHeaders")?;
-        for h in &e.headers {
+        for h in e.headers.iter() {
             writeln!(out, "  {} ({}), {}", h.name, h.level.label(), spec(&h.spec))?;
             writeln!(out, "{}", wrap(&h.note, "    ", WIDTH))?;
         }
@@ -155,7 +155,7 @@ fn write_entry(
     writeln!(out, "{}", wrap(&format!("Retry: {}", e.retry), "", WIDTH))?;
     if !e.myths.is_empty() {
         writeln!(out, "\nCommon claims, corrected")?;
-        for m in &e.myths {
+        for m in e.myths.iter() {
             writeln!(out, "{}", wrap(&format!("Claim: {}", m.claim), "  ", WIDTH))?;
             writeln!(
                 out,
@@ -171,7 +171,7 @@ fn write_entry(
     Ok(())
 }
 
-fn write_list(out: &mut dyn Write, title: &str, items: &[String]) -> io::Result<()> {
+fn write_list(out: &mut dyn Write, title: &str, items: &[Text]) -> io::Result<()> {
     writeln!(out, "\n{title}")?;
     for item in items {
         let wrapped = wrap(item, "    ", WIDTH);

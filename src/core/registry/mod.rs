@@ -2,8 +2,8 @@
 //! unofficial ones, and the five classes that explain everything else.
 //!
 //! The data lives in `data/status-codes.toml` and `data/classes.toml`;
-//! `build.rs` checks it and embeds it as JSON. [`Registry::global`] parses that
-//! JSON once, on first use.
+//! `build.rs` checks it and compiles it into `static`s, together with a
+//! precomputed search index, so [`Registry::global`] costs nothing at start-up.
 //!
 //! # What is *not* here
 //! No opinion about a concrete exchange: that is the job of the lint, cache
@@ -11,9 +11,10 @@
 
 pub mod model;
 mod search;
+mod text;
 pub mod validate;
 
-use std::{fmt, sync::OnceLock};
+use std::fmt;
 
 pub use model::{
     ClassEntry, Confusion, HeaderAdvice, Myth, Registration, RegistryData, Requirement, SpecRef,
@@ -21,14 +22,25 @@ pub use model::{
 };
 pub use search::{MatchKind, SearchHit};
 
-const REGISTRY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/registry.json"));
+/// The statics `build.rs` generates from the data files.
+mod generated {
+    use std::borrow::Cow;
 
-/// The loaded registry with a search index over it.
+    use super::model::*;
+    use super::search::SearchDoc;
+
+    include!(concat!(env!("OUT_DIR"), "/registry_data.rs"));
+}
+
+/// The registry with a search index over it.
 #[derive(Debug)]
 pub struct Registry {
-    data: RegistryData,
+    data: &'static RegistryData,
     index: search::Index,
 }
+
+static REGISTRY: Registry =
+    Registry { data: &generated::DATA, index: search::Index { docs: generated::SEARCH_DOCS } };
 
 /// The answer to "what is status code N?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,19 +100,12 @@ pub fn parse_code(text: &str) -> Result<u16, CodeError> {
 impl Registry {
     /// The registry compiled into this binary.
     pub fn global() -> &'static Registry {
-        static REGISTRY: OnceLock<Registry> = OnceLock::new();
-        REGISTRY.get_or_init(|| {
-            // The JSON was produced from the same types by build.rs and checked
-            // there, so failing here would be a build defect, not bad input.
-            let data: RegistryData = serde_json::from_str(REGISTRY_JSON)
-                .unwrap_or_else(|e| unreachable!("embedded registry JSON is invalid: {e}"));
-            Registry::new(data)
-        })
+        &REGISTRY
     }
 
-    pub fn new(data: RegistryData) -> Registry {
-        let index = search::Index::build(&data);
-        Registry { data, index }
+    /// The raw data, e.g. to check it with [`validate::problems`].
+    pub fn data(&self) -> &'static RegistryData {
+        self.data
     }
 
     /// All entries, ordered by code.
@@ -149,7 +154,7 @@ impl Registry {
     /// Entries matching `query` (a number, a name or words), best first.
     /// An empty query matches nothing; callers show the full list instead.
     pub fn search(&self, query: &str) -> Vec<SearchHit<'_>> {
-        self.index.search(&self.data, query)
+        self.index.search(self.data, query)
     }
 }
 

@@ -2,27 +2,38 @@
 //! `data/classes.toml`).
 //!
 //! This file is compiled twice: by `build.rs`, which reads the TOML, checks it
-//! and writes compact JSON, and by the library, which reads that JSON back. It
-//! must therefore depend on nothing but `serde`.
+//! and writes the data out as Rust `static`s, and by the library, which embeds
+//! those statics. It must therefore depend on nothing but `serde`.
+//!
+//! Text and lists are `Cow<'static, _>`: owned while `build.rs` deserialises
+//! the TOML, borrowed from static memory in the library, so the app starts
+//! with the whole registry in place and parses nothing at run time.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
+
+/// Text that is owned at build time and `&'static` at run time.
+pub type Text = Cow<'static, str>;
+/// A list that is owned at build time and `&'static` at run time.
+pub type List<T> = Cow<'static, [T]>;
 
 /// A link to the exact place in a specification that defines something.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecRef {
     /// The document, e.g. "RFC 9110" or "nginx documentation".
-    pub doc: String,
+    pub doc: Text,
     /// The section within `doc`; empty when the whole document is meant.
-    pub section: String,
-    pub url: String,
+    pub section: Text,
+    pub url: Text,
 }
 
 impl SpecRef {
     /// "RFC 9110 §15.5.20", or just the document when there is no section.
     pub fn label(&self) -> String {
         if self.section.is_empty() {
-            self.doc.clone()
+            self.doc.to_string()
         } else {
             format!("{} §{}", self.doc, self.section)
         }
@@ -87,9 +98,9 @@ impl Requirement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HeaderAdvice {
-    pub name: String,
+    pub name: Text,
     pub level: Requirement,
-    pub note: String,
+    pub note: Text,
     pub spec: SpecRef,
 }
 
@@ -97,16 +108,16 @@ pub struct HeaderAdvice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Confusion {
-    pub versus: Vec<u16>,
-    pub text: String,
+    pub versus: List<u16>,
+    pub text: Text,
 }
 
 /// A common claim (from articles, folklore) that the specification contradicts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Myth {
-    pub claim: String,
-    pub correction: String,
+    pub claim: Text,
+    pub correction: Text,
     pub spec: SpecRef,
 }
 
@@ -115,33 +126,33 @@ pub struct Myth {
 #[serde(deny_unknown_fields)]
 pub struct StatusEntry {
     pub code: u16,
-    pub name: String,
+    pub name: Text,
     #[serde(default)]
-    pub former_names: Vec<String>,
+    pub former_names: List<Text>,
     pub registration: Registration,
     /// Who emits an unofficial code ("nginx", "Cloudflare").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin: Option<String>,
+    pub origin: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub registry_note: Option<String>,
+    pub registry_note: Option<Text>,
     pub spec: SpecRef,
-    pub summary: String,
-    pub meaning: String,
-    pub use_when: Vec<String>,
-    pub avoid_when: Vec<String>,
+    pub summary: Text,
+    pub meaning: Text,
+    pub use_when: List<Text>,
+    pub avoid_when: List<Text>,
     /// Listed in RFC 9110 §15.1 as cacheable by default (heuristic freshness).
     pub heuristically_cacheable: bool,
-    pub retry: String,
+    pub retry: Text,
     #[serde(default)]
-    pub related: Vec<u16>,
+    pub related: List<u16>,
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: List<Text>,
     #[serde(default)]
-    pub confusions: Vec<Confusion>,
+    pub confusions: List<Confusion>,
     #[serde(default)]
-    pub headers: Vec<HeaderAdvice>,
+    pub headers: List<HeaderAdvice>,
     #[serde(default)]
-    pub myths: Vec<Myth>,
+    pub myths: List<Myth>,
 }
 
 /// One of the five classes (1xx … 5xx), RFC 9110 §15.
@@ -150,11 +161,11 @@ pub struct StatusEntry {
 pub struct ClassEntry {
     /// The first digit, 1 to 5.
     pub digit: u8,
-    pub name: String,
-    pub summary: String,
-    pub meaning: String,
+    pub name: Text,
+    pub summary: Text,
+    pub meaning: Text,
     /// What a client does with an unrecognised code of this class.
-    pub unknown_code_handling: String,
+    pub unknown_code_handling: Text,
     pub spec: SpecRef,
 }
 
@@ -162,22 +173,22 @@ pub struct ClassEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistryData {
     /// When the IANA registry was last compared with this file.
-    pub iana_snapshot: String,
-    pub classes: Vec<ClassEntry>,
-    pub codes: Vec<StatusEntry>,
+    pub iana_snapshot: Text,
+    pub classes: List<ClassEntry>,
+    pub codes: List<StatusEntry>,
 }
 
 /// The raw TOML layout of `data/status-codes.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CodesFile {
-    pub iana_snapshot: String,
-    pub code: Vec<StatusEntry>,
+    pub iana_snapshot: Text,
+    pub code: List<StatusEntry>,
 }
 
 /// The raw TOML layout of `data/classes.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClassesFile {
-    pub class: Vec<ClassEntry>,
+    pub class: List<ClassEntry>,
 }

@@ -8,6 +8,7 @@
 //! entries a linear scan takes microseconds.
 
 use super::model::{RegistryData, StatusEntry};
+use super::text::normalise;
 
 /// Why an entry matched, shown to the user next to the hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,19 +35,23 @@ pub struct SearchHit<'a> {
 
 #[derive(Debug)]
 pub(super) struct Index {
-    docs: Vec<Doc>,
+    pub(super) docs: &'static [SearchDoc],
 }
 
+/// One entry's searchable text, normalised by `build.rs` with the same
+/// functions (`text.rs`) that normalise the query.
 #[derive(Debug)]
-struct Doc {
-    code: String,
-    name: String,
-    former_names: Vec<String>,
-    keywords: Vec<String>,
-    name_words: Vec<String>,
-    keyword_words: Vec<String>,
-    summary_words: Vec<String>,
-    prose_words: Vec<String>,
+pub struct SearchDoc {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub former_names: &'static [&'static str],
+    pub keywords: &'static [&'static str],
+    /// Distinct words, each preceded by a space (" too many requests"), so
+    /// that "a word starts with the token" is `contains(" token")`.
+    pub name_words: &'static str,
+    pub keyword_words: &'static str,
+    pub summary_words: &'static str,
+    pub prose_words: &'static str,
 }
 
 /// Words too common to narrow a search down.
@@ -54,18 +59,6 @@ const STOPWORDS: &[&str] = &[
     "a", "an", "the", "to", "of", "is", "in", "on", "for", "and", "or", "it", "my", "i", "be",
     "was", "with", "what", "when", "code", "status", "http",
 ];
-
-fn normalise(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn words(text: &str) -> Vec<String> {
-    normalise(text).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
-}
 
 /// A crude English stem so that "limits", "limited" and "limit" meet.
 fn stem(word: &str) -> &str {
@@ -79,45 +72,13 @@ fn stem(word: &str) -> &str {
     word
 }
 
-fn word_matches(token: &str, word: &str) -> bool {
-    word.starts_with(token) || word.starts_with(stem(token))
+/// Whether some word of `field` (in the " w1 w2" layout) starts with the
+/// token or with its stem; `needles` are " token" and " stem".
+fn field_matches(field: &str, needles: &[String; 2]) -> bool {
+    needles.iter().any(|needle| field.contains(needle.as_str()))
 }
 
 impl Index {
-    pub(super) fn build(data: &RegistryData) -> Index {
-        let docs = data
-            .codes
-            .iter()
-            .map(|e| {
-                let mut prose = String::new();
-                for part in [&e.meaning, &e.retry]
-                    .into_iter()
-                    .chain(&e.use_when)
-                    .chain(&e.avoid_when)
-                    .chain(e.origin.iter())
-                {
-                    prose.push_str(part);
-                    prose.push(' ');
-                }
-                for header in &e.headers {
-                    prose.push_str(&header.name);
-                    prose.push(' ');
-                }
-                Doc {
-                    code: e.code.to_string(),
-                    name: normalise(&e.name),
-                    former_names: e.former_names.iter().map(|n| normalise(n)).collect(),
-                    keywords: e.keywords.iter().map(|k| normalise(k)).collect(),
-                    name_words: words(&e.name),
-                    keyword_words: e.keywords.iter().flat_map(|k| words(k)).collect(),
-                    summary_words: words(&e.summary),
-                    prose_words: words(&prose),
-                }
-            })
-            .collect();
-        Index { docs }
-    }
-
     pub(super) fn search<'a>(&self, data: &'a RegistryData, query: &str) -> Vec<SearchHit<'a>> {
         let query = normalise(query);
         if query.is_empty() {
@@ -126,7 +87,7 @@ impl Index {
         let mut hits: Vec<SearchHit<'a>> = self
             .docs
             .iter()
-            .zip(&data.codes)
+            .zip(data.codes.iter())
             .filter_map(|(doc, entry)| {
                 let (kind, score) = score(doc, &query)?;
                 Some(SearchHit { entry, kind, score })
@@ -157,7 +118,7 @@ fn class_query(query: &str) -> Option<char> {
     (rest == "xx").then_some(digit)
 }
 
-fn score(doc: &Doc, query: &str) -> Option<(MatchKind, u32)> {
+fn score(doc: &SearchDoc, query: &str) -> Option<(MatchKind, u32)> {
     if query.bytes().all(|b| b.is_ascii_digit()) {
         return if doc.code == query {
             Some((MatchKind::Code, 1000))
@@ -173,10 +134,10 @@ fn score(doc: &Doc, query: &str) -> Option<(MatchKind, u32)> {
     if doc.name == query {
         return Some((MatchKind::Name, 880));
     }
-    if doc.former_names.iter().any(|n| n == query) {
+    if doc.former_names.contains(&query) {
         return Some((MatchKind::FormerName, 860));
     }
-    if doc.keywords.iter().any(|k| k == query) {
+    if doc.keywords.contains(&query) {
         return Some((MatchKind::Keyword, 840));
     }
     if doc.name.starts_with(query) {
@@ -199,7 +160,7 @@ fn score(doc: &Doc, query: &str) -> Option<(MatchKind, u32)> {
 
 /// Every meaningful word of the query must appear somewhere; where it appears
 /// decides the weight.
-fn text_score(doc: &Doc, query: &str) -> Option<(MatchKind, u32)> {
+fn text_score(doc: &SearchDoc, query: &str) -> Option<(MatchKind, u32)> {
     let tokens: Vec<&str> = query.split(' ').filter(|t| !STOPWORDS.contains(t)).collect();
     if tokens.is_empty() {
         return None;
@@ -207,14 +168,15 @@ fn text_score(doc: &Doc, query: &str) -> Option<(MatchKind, u32)> {
     let mut total = 0;
     let mut best_kind = MatchKind::Text;
     for token in tokens {
-        let in_field = |words: &[String]| words.iter().any(|w| word_matches(token, w));
-        let (kind, weight) = if in_field(&doc.name_words) {
+        let needles = [format!(" {token}"), format!(" {}", stem(token))];
+        let in_field = |field: &str| field_matches(field, &needles);
+        let (kind, weight) = if in_field(doc.name_words) {
             (MatchKind::Name, 60)
-        } else if in_field(&doc.keyword_words) {
+        } else if in_field(doc.keyword_words) {
             (MatchKind::Keyword, 50)
-        } else if in_field(&doc.summary_words) {
+        } else if in_field(doc.summary_words) {
             (MatchKind::Text, 20)
-        } else if in_field(&doc.prose_words) {
+        } else if in_field(doc.prose_words) {
             (MatchKind::Text, 8)
         } else {
             return None;
@@ -244,6 +206,19 @@ mod tests {
         assert_eq!(class_query("4xx"), Some('4'));
         assert_eq!(class_query("6xx"), None);
         assert_eq!(class_query("4x"), None);
+    }
+
+    #[test]
+    fn build_time_index_matches_run_time_normalisation() {
+        let registry = crate::core::registry::Registry::global();
+        for (doc, entry) in registry.index.docs.iter().zip(registry.entries()) {
+            assert_eq!(doc.code, entry.code.to_string());
+            assert_eq!(doc.name, normalise(&entry.name));
+            let words: String =
+                super::super::text::words(&entry.name).iter().map(|w| format!(" {w}")).collect();
+            assert_eq!(doc.name_words, words);
+        }
+        assert_eq!(registry.index.docs.len(), registry.entries().len());
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub const HEURISTICALLY_CACHEABLE: [u16; 13] =
 pub fn problems(data: &RegistryData) -> Vec<String> {
     let mut problems = Vec::new();
     let mut previous: Option<u16> = None;
-    for entry in &data.codes {
+    for entry in data.codes.iter() {
         let code = entry.code;
         let mut fail = |message: String| problems.push(format!("{code}: {message}"));
         if !(100..=599).contains(&code) {
@@ -56,8 +56,8 @@ pub fn problems(data: &RegistryData) -> Vec<String> {
                 fail(format!("`{field}` needs 1 to 4 items, has {}", items.len()));
             }
         }
-        for keyword in &entry.keywords {
-            if keyword.to_lowercase() != *keyword {
+        for keyword in entry.keywords.iter() {
+            if keyword.to_lowercase() != keyword.as_ref() {
                 fail(format!("keyword {keyword:?} must be lower-case"));
             }
         }
@@ -69,7 +69,7 @@ pub fn problems(data: &RegistryData) -> Vec<String> {
                 fail(format!("spec link {:?} must be an https URL", spec.url));
             }
         }
-        let mut mentioned: Vec<u16> = entry.related.clone();
+        let mut mentioned: Vec<u16> = entry.related.to_vec();
         mentioned.extend(entry.confusions.iter().flat_map(|c| c.versus.iter().copied()));
         for other in mentioned {
             if other == code || !data.codes.iter().any(|e| e.code == other) {
@@ -82,4 +82,48 @@ pub fn problems(data: &RegistryData) -> Vec<String> {
         problems.push(format!("classes must be exactly 1..=5 in order, found {digits:?}"));
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::registry::Registry;
+
+    fn shipped() -> RegistryData {
+        Registry::global().data().clone()
+    }
+
+    #[test]
+    fn the_shipped_data_is_consistent() {
+        assert_eq!(problems(&shipped()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_rule_catches_its_defect() {
+        let mut data = shipped();
+        let codes = data.codes.to_mut();
+        codes.swap(0, 1);
+        codes[2].heuristically_cacheable = !codes[2].heuristically_cacheable;
+        codes[3].origin = Some("somebody".into());
+        codes[4].use_when = Vec::new().into();
+        codes[5].keywords = vec!["Upper".into()].into();
+        codes[6].spec.url = "http://insecure.example".into();
+        codes[7].related = vec![999].into();
+        codes[8].summary = " ".into();
+        data.classes.to_mut().pop();
+        let found = problems(&data);
+        for expected in [
+            "ascending order",
+            "heuristically_cacheable must be",
+            "`origin` is required",
+            "`use_when` needs 1 to 4 items",
+            "must be lower-case",
+            "must be an https URL",
+            "refers to 999",
+            "`summary` is empty",
+            "classes must be exactly",
+        ] {
+            assert!(found.iter().any(|p| p.contains(expected)), "{expected:?} not in {found:#?}");
+        }
+    }
 }
