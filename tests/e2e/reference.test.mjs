@@ -92,7 +92,10 @@ test("keyboard: '/' focuses search, Enter opens the code", async () => {
   await page.waitForURL(/#\/code\/304$/);
   assert.equal(await page.textContent("main h1"), "304 Not Modified");
   // Words work too: Enter opens the best match.
+  await page.click("main h1");
   await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "search");
+  await page.keyboard.press("Control+A");
   await page.keyboard.type("too big");
   await page.keyboard.press("Enter");
   await page.waitForURL(/#\/code\/413$/);
