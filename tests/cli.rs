@@ -78,3 +78,81 @@ fn help_exits_0() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("explain"));
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/exchanges/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn check_fails_on_errors_and_names_the_rule() {
+    let output = statuslab(&["check", &fixture("missing-token.http")]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("unauthorized-without-www-authenticate"), "{text}");
+    assert!(text.contains("RFC 9110"), "{text}");
+}
+
+#[test]
+fn check_passes_a_clean_exchange() {
+    let output = statuslab(&["check", &fixture("clean.http")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn check_json_lists_exchanges_in_input_order() {
+    let output = statuslab(&[
+        "check",
+        "--json",
+        "--fail-on",
+        "never",
+        &fixture("clean.http"),
+        &fixture("missing-token.http"),
+        &fixture("curl-i.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("one JSON document");
+    let exchanges = json["exchanges"].as_array().expect("exchanges array");
+    let codes: Vec<u64> = exchanges.iter().filter_map(|e| e["status"]["code"].as_u64()).collect();
+    assert_eq!(codes, [201, 401, 429]);
+    let second = &exchanges[1];
+    assert_eq!(second["status"]["registered"], true);
+    assert_eq!(second["status"]["class"], "Client Error");
+    let finding = &second["findings"][0];
+    for key in ["id", "severity", "message", "spec", "fix"] {
+        assert!(!finding[key].is_null(), "finding lacks {key}: {finding}");
+    }
+}
+
+#[test]
+fn check_fail_on_warning() {
+    let output = statuslab(&["check", "--fail-on", "warning", &fixture("curl-i.txt")]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+}
+
+#[test]
+fn check_reads_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
+        .args(["check", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let raw = std::fs::read(fixture("clean.http")).expect("fixture");
+    child.stdin.take().expect("stdin").write_all(&raw).expect("writes");
+    let output = child.wait_with_output().expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("\"exchanges\""));
+}
+
+#[test]
+fn check_unreadable_input_exits_2_naming_file_and_line() {
+    let output = statuslab(&["check", &fixture("broken.http")]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("broken.http: line 5: expected a header field"), "{message}");
+    let output = statuslab(&["check", "/no/such/file.http"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/file.http: cannot read"));
+}

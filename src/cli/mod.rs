@@ -1,15 +1,22 @@
 //! The `statuslab` command-line tool: the same core as the playground, for
 //! terminals and CI.
 //!
-//! Exit codes: 0 success, 2 unusable input (with a message naming what was
-//! wrong). Later subcommands add 1 for "findings reached the failure level".
+//! Exit codes: 0 success, 1 when `check` finds something at the `--fail-on`
+//! level, 2 unusable input (with a message naming the file and line).
 
+mod check;
 mod explain;
 mod text;
 
 use std::{ffi::OsString, io::Write};
 
 use clap::{Parser, Subcommand};
+
+use crate::core::lint::Profile;
+
+fn parse_profile(text: &str) -> Result<Profile, String> {
+    Profile::parse(text).ok_or_else(|| format!("unknown profile {text:?}: use rfc or zalando"))
+}
 
 /// Understand HTTP responses: status codes, caching, retries and lint.
 #[derive(Debug, Parser)]
@@ -28,6 +35,21 @@ enum Command {
         /// Print one JSON document instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Lint HTTP exchanges: raw HTTP, curl -i / curl -v output or HAR files.
+    Check {
+        /// Files to read; "-" reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Print one JSON document {"exchanges": [...]} instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 when a finding reaches this level.
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: check::FailOn,
+        /// The rule book: "rfc" (default) or "zalando" (Zalando RESTful API Guidelines).
+        #[arg(long, default_value = "rfc", value_parser = parse_profile)]
+        profile: Profile,
     },
     /// Find status codes by number, name or words ("rate limit", "moved").
     Search {
@@ -62,6 +84,15 @@ pub fn run(
     let result = match cli.command {
         Command::Explain { code, json } => explain::explain(&code, json, out),
         Command::Search { query, json } => explain::search(&query.join(" "), json, out),
+        Command::Check { files, json, fail_on, profile } => {
+            match check::check(&files, json, fail_on, profile, out) {
+                Ok(code) => return code,
+                Err(message) => {
+                    let _ = writeln!(err, "statuslab: {message}");
+                    return EXIT_BAD_INPUT;
+                }
+            }
+        }
     };
     match result {
         Ok(code) => code,

@@ -5,5 +5,9 @@
 //! an import of them here fails `cargo build`: the boundary enforces itself.
 //! Functions that need the time take it as an argument (see `clippy.toml`).
 
+pub mod exchange;
+pub mod fields;
+pub mod lint;
+pub mod presets;
 pub mod registry;
 pub mod route;

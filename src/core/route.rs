@@ -32,6 +32,9 @@ pub enum Route {
     /// One code's page; any code in 100–599 (unregistered ones are explained
     /// by their class).
     Code(u16),
+    /// The exchange composer, optionally starting from a preset
+    /// (`#/compose/rate-limited-429`).
+    Composer { preset: Option<String> },
     /// `#/code/…` with something that is not a status code.
     BadCode(CodeError),
     /// A fragment this version of the playground does not know.
@@ -61,6 +64,11 @@ impl Route {
                     Err(error) => Route::BadCode(error),
                 }
             }
+            "compose" => Route::Composer {
+                preset: Some(tail.trim_end_matches('/'))
+                    .filter(|p| !p.is_empty())
+                    .map(|p| percent_decode_str(p).decode_utf8_lossy().into_owned()),
+            },
             "search" => Route::Reference {
                 query: percent_decode_str(tail).decode_utf8_lossy().into_owned(),
             },
@@ -76,6 +84,10 @@ impl Route {
                 format!("#/search/{}", utf8_percent_encode(query, QUERY_ESCAPES))
             }
             Route::Code(code) => format!("#/code/{code}"),
+            Route::Composer { preset: None } => "#/compose".to_string(),
+            Route::Composer { preset: Some(id) } => {
+                format!("#/compose/{}", utf8_percent_encode(id, QUERY_ESCAPES))
+            }
             Route::BadCode(_) | Route::NotFound(_) => "#/".to_string(),
         }
     }
@@ -100,6 +112,14 @@ mod tests {
         assert!(matches!(Route::parse("#/code/99999999999"), Route::BadCode(_)));
         assert!(matches!(Route::parse("#/code/"), Route::BadCode(CodeError::Empty)));
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
+    }
+
+    #[test]
+    fn composer_routes() {
+        assert_eq!(Route::parse("#/compose"), Route::Composer { preset: None });
+        assert_eq!(Route::parse("#/compose/"), Route::Composer { preset: None });
+        let route = Route::Composer { preset: Some("rate-limited-429".into()) };
+        assert_eq!(Route::parse(&route.to_fragment()), route);
     }
 
     #[test]

@@ -1,14 +1,18 @@
 use yew::prelude::*;
 
+use crate::core::exchange::Exchange;
 use crate::core::{registry::Registry, route::Route};
 use crate::ui::{
     browser,
-    components::{CodePage, MessagePage, ReferenceList, SiteFooter, SiteHeader},
+    components::{CodePage, Composer, MessagePage, ReferenceList, SiteFooter, SiteHeader},
     hooks::{use_hash_route, use_shortcut_focus},
-    state::{Action, AppState, Theme},
+    state::{Action, AppState, ComposerAction, Theme},
 };
 
 const THEME_KEY: &str = "statuslab.theme";
+/// The composer's exchange, saved on every edit so a reload loses nothing.
+/// Versioned: a future format change can read and migrate older saves.
+const EXCHANGE_KEY: &str = "statuslab.exchange.v1";
 
 fn initial_theme() -> Theme {
     browser::load_setting(THEME_KEY)
@@ -22,6 +26,7 @@ fn page_title(route: &Route) -> String {
             Some(entry) => format!("{} {} · Status Lab", entry.code, entry.name),
             None => format!("{code} · Status Lab"),
         },
+        Route::Composer { .. } => "Composer · Status Lab".to_string(),
         _ => "HTTP status codes · Status Lab".to_string(),
     }
 }
@@ -33,6 +38,24 @@ pub fn App() -> Html {
     use_shortcut_focus("/", "search");
 
     use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
+    {
+        // Restore the last session's exchange unless the address names a preset.
+        let dispatcher = state.dispatcher();
+        let route = state.route.clone();
+        use_effect_with((), move |_| {
+            let wants_preset = matches!(route, Route::Composer { preset: Some(_) });
+            let saved = browser::load_setting(EXCHANGE_KEY)
+                .and_then(|json| serde_json::from_str::<Exchange>(&json).ok());
+            if let (false, Some(exchange)) = (wants_preset, saved) {
+                dispatcher.dispatch(Action::Composer(ComposerAction::Restore(Box::new(exchange))));
+            }
+        });
+    }
+    use_effect_with(state.composer.exchange.clone(), |exchange| {
+        if let Ok(json) = serde_json::to_string(exchange) {
+            browser::save_setting(EXCHANGE_KEY, &json);
+        }
+    });
     use_effect_with(state.route.clone(), |route| {
         browser::set_title(&page_title(route));
         if let Some(window) = browser::window() {
@@ -62,6 +85,12 @@ pub fn App() -> Html {
     let page = match &state.route {
         Route::Reference { query } => html! { <ReferenceList query={query.clone()} /> },
         Route::Code(code) => html! { <CodePage code={*code} back_query={state.query.clone()} /> },
+        Route::Composer { .. } => {
+            let dispatcher = state.dispatcher();
+            let ondispatch =
+                Callback::from(move |action| dispatcher.dispatch(Action::Composer(action)));
+            html! { <Composer state={state.composer.clone()} {ondispatch} /> }
+        }
         Route::BadCode(error) => html! {
             <MessagePage title="Not a status code" message={error.to_string()} />
         },
@@ -79,7 +108,7 @@ pub fn App() -> Html {
                 e.prevent_default();
                 browser::focus_element("main");
             })}>{ "Skip to content" }</a>
-            <SiteHeader query={state.query.clone()} theme={state.theme} {onsearch} {onopen} {ontoggletheme} />
+            <SiteHeader query={state.query.clone()} theme={state.theme} route={state.route.clone()} {onsearch} {onopen} {ontoggletheme} />
             <main id="main" tabindex="-1">{ page }</main>
             <SiteFooter snapshot={Registry::global().iana_snapshot().to_string()} />
         </>

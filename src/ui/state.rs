@@ -7,7 +7,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::route::Route;
+use crate::core::{
+    exchange::{parse_input, Exchange, Headers, HttpVersion},
+    lint::{AutoFix, Profile},
+    presets,
+    route::Route,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -39,6 +44,102 @@ impl Theme {
     }
 }
 
+/// Which half of the exchange an edit applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Request,
+    Response,
+}
+
+/// The composer's editable exchange and its inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComposerState {
+    pub exchange: Exchange,
+    /// The status field as typed; the exchange keeps the last valid number.
+    pub status_text: String,
+    pub profile: Profile,
+    /// The preset the exchange started from, if any.
+    pub preset: Option<String>,
+    /// Text in the paste box, and why it could not be read.
+    pub paste_text: String,
+    pub paste_error: Option<String>,
+    /// How many exchanges the last paste held (a HAR has many).
+    pub pasted_count: usize,
+}
+
+impl ComposerState {
+    pub fn new(exchange: Exchange) -> ComposerState {
+        ComposerState {
+            status_text: exchange.response.status.to_string(),
+            exchange,
+            profile: Profile::Rfc,
+            preset: None,
+            paste_text: String::new(),
+            paste_error: None,
+            pasted_count: 0,
+        }
+    }
+
+    /// Why the status field's text is not usable, if it is not.
+    pub fn status_error(&self) -> Option<String> {
+        let text = self.status_text.trim();
+        if text.is_empty() {
+            Some("Enter a status code.".into())
+        } else if !text.bytes().all(|b| b.is_ascii_digit()) || text.parse::<u16>().is_err() {
+            Some(format!(
+                "\"{text}\" is not a number; the analysis uses {}.",
+                self.exchange.response.status
+            ))
+        } else {
+            None
+        }
+    }
+
+    fn load(&mut self, exchange: Exchange) {
+        self.status_text = exchange.response.status.to_string();
+        self.exchange = exchange;
+    }
+
+    fn headers_mut(&mut self, side: Side) -> &mut Headers {
+        match side {
+            Side::Request => &mut self.exchange.request.headers,
+            Side::Response => &mut self.exchange.response.headers,
+        }
+    }
+}
+
+impl Default for ComposerState {
+    fn default() -> Self {
+        let exchange = presets::all().first().map(|p| p.load()).unwrap_or_default();
+        let mut state = ComposerState::new(exchange);
+        state.preset = presets::all().first().map(|p| p.id.to_string());
+        state
+    }
+}
+
+/// An edit in the composer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ComposerAction {
+    LoadPreset(String),
+    SetMethod(String),
+    SetTarget(String),
+    SetVersion(Side, HttpVersion),
+    SetStatus(String),
+    SetReason(String),
+    SetBody(Side, String),
+    SetHeaderName(Side, usize, String),
+    SetHeaderValue(Side, usize, String),
+    AddHeader(Side, String, String),
+    RemoveHeader(Side, usize),
+    SetProfile(Profile),
+    SetPasteText(String),
+    /// Read the paste box into the composer.
+    LoadPaste,
+    ApplyFix(AutoFix),
+    /// Restore an exchange saved in an earlier visit.
+    Restore(Box<Exchange>),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub route: Route,
@@ -46,6 +147,7 @@ pub struct AppState {
     /// "Back to results" returns to the same list.
     pub query: String,
     pub theme: Theme,
+    pub composer: ComposerState,
 }
 
 impl AppState {
@@ -54,7 +156,78 @@ impl AppState {
             Route::Reference { query } => query.clone(),
             _ => String::new(),
         };
-        AppState { route, query, theme }
+        let mut composer = ComposerState::default();
+        if let Route::Composer { preset: Some(id) } = &route {
+            reduce_composer(&mut composer, ComposerAction::LoadPreset(id.clone()));
+        }
+        AppState { route, query, theme, composer }
+    }
+}
+
+fn reduce_composer(c: &mut ComposerState, action: ComposerAction) {
+    match action {
+        ComposerAction::LoadPreset(id) => {
+            if let Some(preset) = presets::find(&id) {
+                c.load(preset.load());
+                c.preset = Some(id);
+            }
+        }
+        ComposerAction::SetMethod(method) => c.exchange.request.method = method,
+        ComposerAction::SetTarget(target) => c.exchange.request.target = target,
+        ComposerAction::SetVersion(Side::Request, version) => c.exchange.request.version = version,
+        ComposerAction::SetVersion(Side::Response, version) => {
+            c.exchange.response.version = version
+        }
+        ComposerAction::SetStatus(text) => {
+            if let Ok(status) = text.trim().parse::<u16>() {
+                c.exchange.response.status = status;
+            }
+            c.status_text = text;
+        }
+        ComposerAction::SetReason(reason) => {
+            c.exchange.response.reason = Some(reason).filter(|r| !r.is_empty());
+        }
+        ComposerAction::SetBody(Side::Request, body) => c.exchange.request.body = body,
+        ComposerAction::SetBody(Side::Response, body) => c.exchange.response.body = body,
+        ComposerAction::SetHeaderName(side, index, name) => {
+            if let Some(header) = c.headers_mut(side).0.get_mut(index) {
+                header.name = name;
+            }
+        }
+        ComposerAction::SetHeaderValue(side, index, value) => {
+            if let Some(header) = c.headers_mut(side).0.get_mut(index) {
+                header.value = value;
+            }
+        }
+        ComposerAction::AddHeader(side, name, value) => c.headers_mut(side).push(name, value),
+        ComposerAction::RemoveHeader(side, index) => {
+            let headers = c.headers_mut(side);
+            if index < headers.0.len() {
+                headers.0.remove(index);
+            }
+        }
+        ComposerAction::SetProfile(profile) => c.profile = profile,
+        ComposerAction::SetPasteText(text) => c.paste_text = text,
+        ComposerAction::LoadPaste => match parse_input(&c.paste_text) {
+            Ok(parsed) => {
+                c.pasted_count = parsed.exchanges.len();
+                if let Some(first) = parsed.exchanges.into_iter().next() {
+                    c.load(first);
+                }
+                c.preset = None;
+                c.paste_error = None;
+            }
+            // The pasted text stays in the box, so nothing the user typed is lost.
+            Err(error) => c.paste_error = Some(error.to_string()),
+        },
+        ComposerAction::ApplyFix(fix) => {
+            fix.apply(&mut c.exchange);
+            c.status_text = c.exchange.response.status.to_string();
+        }
+        ComposerAction::Restore(exchange) => {
+            c.load(*exchange);
+            c.preset = None;
+        }
     }
 }
 
@@ -65,6 +238,7 @@ pub enum Action {
     /// The user typed in the search box.
     Search(String),
     ToggleTheme,
+    Composer(ComposerAction),
 }
 
 impl Reducible for AppState {
@@ -77,6 +251,11 @@ impl Reducible for AppState {
                 if let Route::Reference { query } = &route {
                     next.query = query.clone();
                 }
+                if let Route::Composer { preset: Some(id) } = &route {
+                    if next.composer.preset.as_deref() != Some(id) {
+                        reduce_composer(&mut next.composer, ComposerAction::LoadPreset(id.clone()));
+                    }
+                }
                 next.route = route;
             }
             Action::Search(query) => {
@@ -84,6 +263,7 @@ impl Reducible for AppState {
                 next.query = query;
             }
             Action::ToggleTheme => next.theme = next.theme.toggled(),
+            Action::Composer(action) => reduce_composer(&mut next.composer, action),
         }
         if next == *self {
             self

@@ -2,12 +2,15 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::registry::{parse_code, Registry};
+use crate::core::route::Route;
 use crate::ui::state::Theme;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteHeaderProps {
     pub query: String,
     pub theme: Theme,
+    /// The current page, to mark the active tab.
+    pub route: Route,
     pub onsearch: Callback<String>,
     /// Enter in the search box: open this code's page.
     pub onopen: Callback<u16>,
@@ -54,6 +57,10 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                 <span class="brand-mark" aria-hidden="true">{ "◆" }</span>
                 <span class="brand-name">{ "Status Lab" }</span>
             </a>
+            <nav class="tabs" aria-label="Sections">
+                <a href="#/" aria-current={(!matches!(props.route, Route::Composer { .. })).then_some("page")}>{ "Reference" }</a>
+                <a href="#/compose" aria-current={matches!(props.route, Route::Composer { .. }).then_some("page")}>{ "Composer" }</a>
+            </nav>
             <div class="search" role="search">
                 <label for="search" class="visually-hidden">{ "Search status codes" }</label>
                 <input

@@ -3,16 +3,22 @@
 
 mod code_link;
 mod code_page;
+mod composer;
+mod findings_list;
 mod footer;
 mod header;
+mod header_editor;
 mod message_page;
 mod reference_list;
 mod spec_link;
 
 pub use code_link::CodeLink;
 pub use code_page::{CodePage, CodePageProps};
+pub use composer::{Composer, ComposerProps};
+pub use findings_list::FindingsList;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;
+pub use header_editor::HeaderEditor;
 pub use message_page::MessagePage;
 pub use reference_list::{ReferenceList, ReferenceListProps};
 pub use spec_link::SpecLink;

@@ -1,0 +1,14 @@
+//! HTTP exchanges: the typed model the analysis works on, and the parsers
+//! that turn what users paste (raw HTTP, `curl -i` / `curl -v` output, HAR
+//! files) into it.
+//!
+//! Parsing is lossless where it matters for findings: header names keep
+//! their spelling and order, duplicates are kept, bodies are kept byte for
+//! byte (as text), and each error names the line it happened on.
+
+mod har;
+mod model;
+mod parse;
+
+pub use model::{Exchange, Header, Headers, HttpVersion, Request, Response};
+pub use parse::{parse_input, InputFormat, ParseError, Parsed};

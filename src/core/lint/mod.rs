@@ -1,0 +1,188 @@
+//! Lint: what is wrong or missing in an exchange, each finding with its
+//! severity, reason, RFC section and a concrete fix.
+//!
+//! Rule *texts* (title, why, fix, spec link, profile notes, pass/fail
+//! examples) live in `data/lint-rules.toml`; rule *checks* are small Rust
+//! functions in `rules/`, joined to their text by id. A test proves every
+//! text has a check and every check a text, and runs each rule's examples.
+
+mod context;
+pub mod model;
+mod rules;
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::core::exchange::Exchange;
+use crate::core::registry::model::{SpecRef, Text};
+pub use context::Context;
+pub use model::{ProfileNote, RuleText, Severity};
+
+/// The statics `build.rs` generates from `data/lint-rules.toml`.
+mod generated {
+    use super::model::*;
+    use super::*;
+
+    include!(concat!(env!("OUT_DIR"), "/lint_rules.rs"));
+}
+
+/// Which rule book to judge by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// The RFCs (9110, 9111, 9457, 6585 …) as written.
+    #[default]
+    Rfc,
+    /// Zalando's RESTful API Guidelines, stricter in places; where they go
+    /// beyond the RFCs the finding says so.
+    Zalando,
+}
+
+impl Profile {
+    pub fn parse(text: &str) -> Option<Profile> {
+        match text.to_ascii_lowercase().as_str() {
+            "rfc" => Some(Profile::Rfc),
+            "zalando" => Some(Profile::Zalando),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Profile::Rfc => "RFC",
+            Profile::Zalando => "Zalando API guidelines",
+        }
+    }
+}
+
+/// One edit that a mechanical fix makes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "edit", rename_all = "kebab-case")]
+pub enum Edit {
+    SetStatus { status: u16 },
+    SetHeader { name: String, value: String },
+    RemoveHeader { name: String },
+    ClearBody,
+    ClearReason,
+}
+
+/// A fix the playground can apply with one click.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AutoFix {
+    pub label: String,
+    pub edits: Vec<Edit>,
+}
+
+impl AutoFix {
+    pub fn new(label: impl Into<String>, edits: Vec<Edit>) -> AutoFix {
+        AutoFix { label: label.into(), edits }
+    }
+
+    pub fn apply(&self, exchange: &mut Exchange) {
+        let response = &mut exchange.response;
+        for edit in &self.edits {
+            match edit {
+                Edit::SetStatus { status } => {
+                    response.status = *status;
+                    response.reason = if response.version.is_framed() {
+                        None
+                    } else {
+                        crate::core::registry::Registry::global()
+                            .entry(*status)
+                            .map(|e| e.name.to_string())
+                    };
+                }
+                Edit::SetHeader { name, value } => response.headers.set(name, value.clone()),
+                Edit::RemoveHeader { name } => response.headers.remove(name),
+                Edit::ClearBody => response.body.clear(),
+                Edit::ClearReason => response.reason = None,
+            }
+        }
+    }
+}
+
+/// What a check reports: the specific message, and a fix when one is mechanical.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub message: String,
+    pub autofix: Option<AutoFix>,
+}
+
+impl Hit {
+    pub fn new(message: impl Into<String>) -> Hit {
+        Hit { message: message.into(), autofix: None }
+    }
+
+    pub fn fix(mut self, autofix: AutoFix) -> Hit {
+        self.autofix = Some(autofix);
+        self
+    }
+}
+
+/// A finding as users see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+    /// What is wrong in this exchange, specifically.
+    pub message: String,
+    pub why: &'static str,
+    pub spec: &'static SpecRef,
+    pub fix: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub autofix: Option<AutoFix>,
+    /// Where the selected profile departs from the RFCs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile_note: Option<&'static str>,
+}
+
+/// Every rule's text, in catalogue order.
+pub fn rule_texts() -> &'static [RuleText] {
+    generated::RULES
+}
+
+fn text_of(id: &str) -> Option<&'static RuleText> {
+    generated::RULES.iter().find(|r| r.id == id)
+}
+
+/// Analyses one exchange; findings come most severe first, then in
+/// catalogue order.
+pub fn lint(exchange: &Exchange, profile: Profile) -> Vec<Finding> {
+    let cx = Context::new(exchange);
+    let mut findings = Vec::new();
+    for (id, check) in rules::CHECKS {
+        let Some(text) = text_of(id) else { continue };
+        for hit in check(&cx) {
+            let (severity, profile_note) = match (profile, &text.zalando) {
+                (Profile::Zalando, Some(note)) => {
+                    (note.severity.unwrap_or(text.severity), Some(note.note.as_ref()))
+                }
+                _ => (text.severity, None),
+            };
+            findings.push(Finding {
+                id: text.id.as_ref(),
+                severity,
+                title: text.title.as_ref(),
+                message: hit.message,
+                why: text.why.as_ref(),
+                spec: &text.spec,
+                fix: text.fix.as_ref(),
+                autofix: hit.autofix,
+                profile_note,
+            });
+        }
+    }
+    findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+/// Ids of the rules that have a check, for the consistency test.
+pub fn checked_rule_ids() -> impl Iterator<Item = &'static str> {
+    rules::CHECKS.iter().map(|(id, _)| *id)
+}
+
+// Keeps `Cow` and `Text` in scope for the generated code above.
+#[allow(dead_code)]
+type GeneratedText = (Cow<'static, str>, Text);

@@ -1,0 +1,185 @@
+//! Response content: where it is forbidden, whether it matches its framing,
+//! and what it says.
+
+use serde_json::Value;
+
+use super::{once, Context, Hit};
+use crate::core::lint::{AutoFix, Edit};
+
+fn clear_body() -> AutoFix {
+    AutoFix::new("Remove the body", vec![Edit::ClearBody])
+}
+
+pub fn body_not_allowed(cx: &Context) -> Vec<Hit> {
+    let forbidden = (100..200).contains(&cx.status) || cx.status == 204 || cx.status == 304;
+    once(forbidden && cx.has_body(), || {
+        Hit::new(format!(
+            "A {} response cannot have content, but this one has {} bytes.",
+            cx.status,
+            cx.exchange.response.body.len()
+        ))
+        .fix(clear_body())
+    })
+}
+
+pub fn head_response_with_body(cx: &Context) -> Vec<Hit> {
+    once(cx.request_known() && cx.method().eq_ignore_ascii_case("HEAD") && cx.has_body(), || {
+        Hit::new("The response to HEAD carries content; HEAD responses never do.").fix(clear_body())
+    })
+}
+
+pub fn content_length_mismatch(cx: &Context) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let response = &cx.exchange.response;
+    let is_head = cx.method().eq_ignore_ascii_case("HEAD");
+    if !is_head && cx.status != 304 {
+        if let Some(declared) =
+            response.headers.get("content-length").and_then(|v| v.trim().parse::<usize>().ok())
+        {
+            let actual = response.body.len();
+            if declared != actual {
+                hits.push(
+                    Hit::new(format!(
+                        "Content-Length says {declared} bytes but the response body has {actual}."
+                    ))
+                    .fix(AutoFix::new(
+                        format!("Set Content-Length: {actual}"),
+                        vec![Edit::SetHeader {
+                            name: "Content-Length".into(),
+                            value: actual.to_string(),
+                        }],
+                    )),
+                );
+            }
+        }
+    }
+    let request = &cx.exchange.request;
+    if cx.request_known() {
+        if let Some(declared) =
+            request.headers.get("content-length").and_then(|v| v.trim().parse::<usize>().ok())
+        {
+            let actual = request.body.len();
+            if declared != actual {
+                hits.push(Hit::new(format!(
+                    "The request's Content-Length says {declared} bytes but its body has {actual}."
+                )));
+            }
+        }
+    }
+    hits
+}
+
+/// `"success": false`, or a non-empty `error` / `errors` member.
+fn reports_failure(body: &Value) -> Option<String> {
+    let object = body.as_object()?;
+    if object.get("success").and_then(Value::as_bool) == Some(false) {
+        return Some("\"success\": false".into());
+    }
+    for key in ["error", "errors"] {
+        let present = match object.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::String(s)) => !s.is_empty(),
+            Some(Value::Array(a)) => !a.is_empty(),
+            Some(Value::Object(o)) => !o.is_empty(),
+            Some(Value::Bool(b)) => *b,
+            Some(Value::Number(_)) => true,
+        };
+        if present {
+            return Some(format!("an \"{key}\" member"));
+        }
+    }
+    None
+}
+
+pub fn success_with_error_body(cx: &Context) -> Vec<Hit> {
+    let Some(evidence) =
+        cx.is_success().then(|| cx.json_body().and_then(reports_failure)).flatten()
+    else {
+        return Vec::new();
+    };
+    let body = cx.body_lower();
+    let status = if body.contains("not found") {
+        404
+    } else if body.contains("unauthor") {
+        401
+    } else {
+        400
+    };
+    vec![Hit::new(format!(
+        "{} says success, but the body reports a failure ({evidence}).",
+        cx.status
+    ))
+    .fix(AutoFix::new(format!("Change the status to {status}"), vec![Edit::SetStatus { status }]))]
+}
+
+pub fn error_without_body(cx: &Context) -> Vec<Hit> {
+    once(cx.is_error() && !cx.method().eq_ignore_ascii_case("HEAD") && !cx.has_body(), || {
+        Hit::new(format!("{} has no body: the client gets no explanation of the error.", cx.status))
+    })
+}
+
+pub fn error_body_not_problem_details(cx: &Context) -> Vec<Hit> {
+    let media_type = cx.exchange.response.headers.media_type();
+    let is_problem = media_type.as_deref() == Some("application/problem+json");
+    once(cx.is_error() && cx.has_body() && !is_problem, || {
+        Hit::new(format!(
+            "The error body is {}, not application/problem+json: clients need custom parsing for each API.",
+            media_type.as_deref().unwrap_or("untyped")
+        ))
+    })
+}
+
+/// Tell-tale signs of internals, each with a label for the message.
+const LEAK_SIGNS: &[(&str, &str)] = &[
+    ("traceback (most recent call last)", "a Python traceback"),
+    ("panicked at", "a Rust panic message"),
+    ("exception in thread", "a Java stack trace"),
+    (".java:", "a Java stack trace"),
+    ("    at ", "a stack trace"),
+    ("\tat ", "a stack trace"),
+    ("sqlstate", "a database error"),
+    ("syntax error at or near", "a SQL error"),
+    ("ora-0", "an Oracle error"),
+    ("select ", "SQL text"),
+    ("insert into", "SQL text"),
+    ("/var/www/", "an internal file path"),
+    ("/home/", "an internal file path"),
+    ("/usr/src/app", "an internal file path"),
+    ("/app/src/", "an internal file path"),
+    ("/srv/", "an internal file path"),
+    ("/opt/", "an internal file path"),
+    ("node_modules/", "an internal file path"),
+    ("c:\\inetpub", "an internal file path"),
+    ("c:\\\\inetpub", "an internal file path"),
+    ("password=", "a password"),
+    ("api_key", "an API key"),
+    ("begin private key", "a private key"),
+    ("bearer eyj", "a bearer token"),
+];
+
+fn aws_key(body: &str) -> bool {
+    body.match_indices("AKIA").any(|(i, _)| {
+        let rest = &body[i + 4..];
+        rest.len() >= 16
+            && rest.bytes().take(16).all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    })
+}
+
+pub fn body_leaks_internals(cx: &Context) -> Vec<Hit> {
+    let body = cx.body_lower();
+    let mut found: Vec<&str> = Vec::new();
+    for (sign, label) in LEAK_SIGNS {
+        let hit = if *sign == "select " {
+            body.contains("select ") && body.contains(" from ")
+        } else {
+            body.contains(sign)
+        };
+        if hit && !found.contains(label) {
+            found.push(label);
+        }
+    }
+    if aws_key(&cx.exchange.response.body) && !found.contains(&"an AWS access key") {
+        found.push("an AWS access key");
+    }
+    once(!found.is_empty(), || Hit::new(format!("The body exposes {}.", found.join(", "))))
+}

@@ -1,0 +1,109 @@
+//! Status codes that need a header field to be useful (RFC 9110 §15 and the
+//! RFCs that define the codes).
+
+use super::{once, Context, Hit};
+use crate::core::lint::{AutoFix, Edit};
+
+fn missing(cx: &Context, statuses: &[u16], any_of: &[&str]) -> bool {
+    statuses.contains(&cx.status) && !cx.exchange.response.headers.has_any(any_of)
+}
+
+fn add(name: &str, value: impl Into<String>) -> AutoFix {
+    let value = value.into();
+    AutoFix::new(format!("Add {name}: {value}"), vec![Edit::SetHeader { name: name.into(), value }])
+}
+
+pub fn created_without_location(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[201], &["location"]), || {
+        let target = cx.exchange.request.target.trim_end_matches('/');
+        let location = if cx.request_known() && !target.is_empty() {
+            format!("{target}/1")
+        } else {
+            "/items/1".into()
+        };
+        Hit::new(
+            "201 Created without a Location field: clients cannot tell which resource was created.",
+        )
+        .fix(add("Location", location))
+    })
+}
+
+pub fn redirect_without_location(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[301, 302, 303, 307, 308], &["location"]), || {
+        Hit::new(format!(
+            "{} redirect without a Location field: there is nowhere to go.",
+            cx.status
+        ))
+        .fix(add("Location", "/new-location"))
+    })
+}
+
+pub fn unauthorized_without_www_authenticate(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[401], &["www-authenticate"]), || {
+        Hit::new("401 Unauthorized without WWW-Authenticate: the client is not told how to authenticate.")
+            .fix(add("WWW-Authenticate", "Bearer realm=\"api\""))
+    })
+}
+
+pub fn proxy_auth_without_proxy_authenticate(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[407], &["proxy-authenticate"]), || {
+        Hit::new("407 without Proxy-Authenticate: the client is not told how to authenticate to the proxy.")
+            .fix(add("Proxy-Authenticate", "Basic realm=\"proxy\""))
+    })
+}
+
+pub fn method_not_allowed_without_allow(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[405], &["allow"]), || {
+        let method = cx.method().to_ascii_uppercase();
+        let allowed: Vec<&str> =
+            ["GET", "HEAD", "POST"].into_iter().filter(|m| *m != method).collect();
+        Hit::new(format!("405 Method Not Allowed without Allow: the client cannot learn which methods {} supports.", cx.exchange.request.target))
+            .fix(add("Allow", allowed.join(", ")))
+    })
+}
+
+pub fn partial_content_without_content_range(cx: &Context) -> Vec<Hit> {
+    let multipart =
+        cx.exchange.response.headers.media_type().is_some_and(|t| t == "multipart/byteranges");
+    once(missing(cx, &[206], &["content-range"]) && !multipart, || {
+        Hit::new("206 Partial Content without Content-Range (and not multipart/byteranges): the client cannot place the bytes.")
+    })
+}
+
+pub fn range_not_satisfiable_without_content_range(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[416], &["content-range"]), || {
+        Hit::new(
+            "416 without Content-Range: tell the client the current length, e.g. \"bytes */4096\".",
+        )
+    })
+}
+
+pub fn upgrade_required_without_upgrade(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[426], &["upgrade"]), || {
+        Hit::new("426 Upgrade Required without an Upgrade field naming the protocol to switch to.")
+            .fix(add("Upgrade", "HTTP/2"))
+    })
+}
+
+pub fn rate_limited_without_retry_after(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[429], &["retry-after"]), || {
+        Hit::new("429 Too Many Requests without Retry-After: clients must guess when to come back.")
+            .fix(add("Retry-After", "60"))
+    })
+}
+
+pub fn unavailable_without_retry_after(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[503], &["retry-after"]), || {
+        Hit::new("503 Service Unavailable without Retry-After: clients cannot tell how long the outage lasts.")
+            .fix(add("Retry-After", "120"))
+    })
+}
+
+pub fn unsupported_media_type_without_accept(cx: &Context) -> Vec<Hit> {
+    once(missing(cx, &[415], &["accept", "accept-post", "accept-patch", "accept-encoding"]), || {
+        let header =
+            if cx.method().eq_ignore_ascii_case("PATCH") { "Accept-Patch" } else { "Accept-Post" };
+        Hit::new("415 without Accept, Accept-Post or Accept-Patch: the client is not told which formats would work.")
+            .fix(add(header, "application/json"))
+    })
+}

@@ -1,0 +1,60 @@
+use yew::prelude::*;
+
+use crate::core::lint::{AutoFix, Finding, Severity};
+use crate::ui::components::SpecLink;
+
+#[derive(Properties, PartialEq)]
+pub struct FindingsListProps {
+    pub findings: Vec<Finding>,
+    pub onfix: Callback<AutoFix>,
+}
+
+/// Lint findings, most severe first, each with why, spec link and fix.
+#[component]
+pub fn FindingsList(props: &FindingsListProps) -> Html {
+    let count = |s: Severity| props.findings.iter().filter(|f| f.severity == s).count();
+    let summary = if props.findings.is_empty() {
+        "No findings: nothing wrong or missing that the rules can see.".to_string()
+    } else {
+        format!(
+            "{} error(s), {} warning(s), {} note(s)",
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info)
+        )
+    };
+    html! {
+        <section class="findings" aria-labelledby="findings-title">
+            <h2 id="findings-title">{ "Findings" }</h2>
+            <p class="findings-summary" role="status" aria-live="polite">{ summary }</p>
+            <ul class="finding-list">
+                { for props.findings.iter().map(|f| {
+                    let onfix = f.autofix.clone().map(|fix| {
+                        let onfix = props.onfix.clone();
+                        let label = fix.label.clone();
+                        (label, Callback::from(move |_: MouseEvent| onfix.emit(fix.clone())))
+                    });
+                    html! {
+                        <li class={classes!("finding", f.severity.label())} data-rule={f.id}>
+                            <p class="finding-head">
+                                <span class={classes!("severity", f.severity.label())}>{ f.severity.label() }</span>
+                                <span class="finding-message">{ f.message.clone() }</span>
+                            </p>
+                            <p class="finding-why">{ f.why }{ " " }<SpecLink spec={f.spec.clone()} /></p>
+                            <p class="finding-fix"><strong>{ "Fix: " }</strong>{ f.fix }</p>
+                            if let Some(note) = f.profile_note {
+                                <p class="finding-profile">{ note }</p>
+                            }
+                            <p class="finding-meta">
+                                <code>{ f.id }</code>
+                                if let Some((label, onclick)) = onfix {
+                                    <button type="button" class="apply-fix" {onclick}>{ label }</button>
+                                }
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

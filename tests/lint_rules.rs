@@ -1,0 +1,141 @@
+//! Every lint rule against its own examples from `data/lint-rules.toml`: the
+//! `fail` exchange must trigger the rule, the `pass` exchange must not. Also
+//! checks that texts and checks match one to one, and that the presets say
+//! what they are meant to say.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde::Deserialize;
+use statuslab::core::{
+    exchange::parse_input,
+    lint::{checked_rule_ids, lint, rule_texts, Profile, Severity},
+    presets,
+};
+
+#[derive(Deserialize)]
+struct RuleExamples {
+    id: String,
+    fail: String,
+    pass: String,
+}
+
+#[derive(Deserialize)]
+struct File {
+    rule: Vec<RuleExamples>,
+}
+
+fn examples() -> Vec<RuleExamples> {
+    let text = include_str!("../data/lint-rules.toml");
+    toml::from_str::<File>(text).expect("lint-rules.toml parses").rule
+}
+
+fn ids_found(raw: &str, profile: Profile) -> Vec<&'static str> {
+    let parsed = parse_input(raw).unwrap_or_else(|e| panic!("example does not parse: {e}\n{raw}"));
+    parsed.exchanges.iter().flat_map(|e| lint(e, profile)).map(|f| f.id).collect()
+}
+
+#[test]
+fn every_rule_fails_its_fail_example_and_passes_its_pass_example() {
+    let mut failures = Vec::new();
+    for rule in examples() {
+        let on_fail = ids_found(&rule.fail, Profile::Rfc);
+        if !on_fail.contains(&rule.id.as_str()) {
+            failures.push(format!(
+                "{}: the fail example does not trigger it (found {on_fail:?})",
+                rule.id
+            ));
+        }
+        let on_pass = ids_found(&rule.pass, Profile::Rfc);
+        if on_pass.contains(&rule.id.as_str()) {
+            failures.push(format!("{}: the pass example triggers it", rule.id));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} rule(s) disagree with their examples:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn texts_and_checks_match_one_to_one() {
+    let texts: Vec<&str> = rule_texts().iter().map(|r| r.id.as_ref()).collect();
+    let checks: Vec<&str> = checked_rule_ids().collect();
+    for id in &texts {
+        assert!(checks.contains(id), "{id} has a text but no check");
+    }
+    for id in &checks {
+        assert!(texts.contains(id), "{id} has a check but no text");
+    }
+    assert!(texts.len() >= 44);
+}
+
+#[test]
+fn every_finding_carries_reason_spec_and_fix() {
+    for rule in rule_texts() {
+        assert!(!rule.why.is_empty() && !rule.fix.is_empty(), "{}", rule.id);
+        assert!(rule.spec.url.starts_with("https://"), "{}", rule.id);
+    }
+}
+
+#[test]
+fn the_zalando_profile_changes_severity_and_says_why() {
+    let raw = "GET /orders/7 HTTP/1.1\nAccept: application/json\n\nHTTP/1.1 404 Not Found\nContent-Type: application/json\n\n{\"message\":\"no such order\"}";
+    let exchange = &parse_input(raw).expect("parses").exchanges[0];
+    let rfc = lint(exchange, Profile::Rfc);
+    let zalando = lint(exchange, Profile::Zalando);
+    let find = |findings: &[statuslab::core::lint::Finding]| {
+        findings.iter().find(|f| f.id == "error-body-not-problem-details").cloned()
+    };
+    let (Some(rfc), Some(zalando)) = (find(&rfc), find(&zalando)) else {
+        panic!("both profiles report the non-problem error body");
+    };
+    assert!(rfc.profile_note.is_none());
+    assert!(zalando.profile_note.is_some_and(|n| !n.is_empty()));
+    assert!(zalando.severity <= rfc.severity);
+}
+
+#[test]
+fn autofixes_remove_their_finding() {
+    for rule in examples() {
+        let parsed = parse_input(&rule.fail).expect("parses");
+        for exchange in parsed.exchanges {
+            for finding in lint(&exchange, Profile::Rfc).into_iter().filter(|f| f.id == rule.id) {
+                let Some(fix) = finding.autofix else { continue };
+                let mut fixed = exchange.clone();
+                fix.apply(&mut fixed);
+                let after: Vec<&str> = lint(&fixed, Profile::Rfc).iter().map(|f| f.id).collect();
+                assert!(
+                    !after.contains(&rule.id.as_str()),
+                    "{}: \"{}\" does not fix it",
+                    rule.id,
+                    fix.label
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn presets_parse_and_the_good_ones_have_no_errors() {
+    assert!(presets::all().len() >= 17);
+    for preset in presets::all() {
+        let parsed = parse_input(&preset.exchange).unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+        assert_eq!(parsed.exchanges.len(), 1, "{}", preset.id);
+        let findings = lint(&parsed.exchanges[0], Profile::Rfc);
+        let errors: Vec<String> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{}: {}", f.id, f.message))
+            .collect();
+        if preset.group == "Anti-patterns" || preset.id.ends_with("-wrong") {
+            assert!(
+                !findings.is_empty(),
+                "{}: an anti-pattern preset must produce findings",
+                preset.id
+            );
+        } else {
+            assert!(errors.is_empty(), "{}: {errors:?}", preset.id);
+        }
+    }
+}
