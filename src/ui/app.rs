@@ -38,6 +38,7 @@ pub fn App() -> Html {
     use_shortcut_focus("/", "search");
 
     use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
+    use_effect_with((), |_| crate::ui::details::preload());
     {
         // Restore the last session's exchange unless the address names a preset.
         let dispatcher = state.dispatcher();

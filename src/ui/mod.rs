@@ -5,6 +5,7 @@
 mod app;
 mod browser;
 pub mod components;
+mod details;
 mod hooks;
 pub mod state;
 

@@ -18,7 +18,7 @@ use std::fmt;
 
 pub use model::{
     ClassEntry, Confusion, HeaderAdvice, Myth, Registration, RegistryData, Requirement, SpecRef,
-    StatusEntry,
+    StatusDetails, StatusEntry,
 };
 pub use search::{MatchKind, SearchHit};
 
@@ -144,6 +144,16 @@ impl Registry {
             Some(class) => Ok(Lookup::UnknownInClass { code, class }),
             None => Err(CodeError::OutOfRange(code.to_string())),
         }
+    }
+
+    /// The prose of every entry as the JSON document the browser build
+    /// fetches (`www/status-details.json`); a test keeps that file current.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn details_json(&self) -> String {
+        let details: Vec<StatusDetails> = self.entries().iter().map(StatusDetails::of).collect();
+        let mut json = serde_json::to_string(&details).unwrap_or_default();
+        json.push('\n');
+        json
     }
 
     /// Parses and explains user input in one step.

@@ -155,6 +155,32 @@ pub struct StatusEntry {
     pub myths: List<Myth>,
 }
 
+/// The long-form prose of an entry. The wasm build ships it as a separate
+/// static file (`www/status-details.json`), fetched when a reference page is
+/// opened, to keep the first load small; native builds embed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusDetails {
+    pub code: u16,
+    pub meaning: Text,
+    pub use_when: List<Text>,
+    pub avoid_when: List<Text>,
+    pub confusions: List<Confusion>,
+    pub myths: List<Myth>,
+}
+
+impl StatusDetails {
+    pub fn of(entry: &StatusEntry) -> StatusDetails {
+        StatusDetails {
+            code: entry.code,
+            meaning: entry.meaning.clone(),
+            use_when: entry.use_when.clone(),
+            avoid_when: entry.avoid_when.clone(),
+            confusions: entry.confusions.clone(),
+            myths: entry.myths.clone(),
+        }
+    }
+}
+
 /// One of the five classes (1xx … 5xx), RFC 9110 §15.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

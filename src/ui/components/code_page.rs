@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::core::registry::StatusDetails;
 use crate::core::{
     registry::{ClassEntry, Lookup, Registration, Registry, StatusEntry},
     route::Route,
@@ -7,6 +8,7 @@ use crate::core::{
 use crate::ui::{
     browser,
     components::{CodeLink, SpecLink},
+    details::{use_details, Details},
 };
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +22,7 @@ pub struct CodePageProps {
 #[component]
 pub fn CodePage(props: &CodePageProps) -> Html {
     let registry = Registry::global();
+    let details = use_details();
     let back = Route::Reference { query: props.back_query.clone() };
     let back_label = if props.back_query.trim().is_empty() {
         "All status codes".to_string()
@@ -27,7 +30,14 @@ pub fn CodePage(props: &CodePageProps) -> Html {
         format!("Results for \u{201c}{}\u{201d}", props.back_query.trim())
     };
     let body = match registry.lookup(props.code) {
-        Ok(Lookup::Known(entry)) => entry_view(entry, registry.class_of(entry.code)),
+        Ok(Lookup::Known(entry)) => {
+            let prose = match &*details {
+                Details::Loaded(map) => Prose::Ready(map.get(&entry.code).cloned()),
+                Details::Loading => Prose::Loading,
+                Details::Failed(why) => Prose::Failed(why.clone()),
+            };
+            entry_view(entry, registry.class_of(entry.code), prose)
+        }
         Ok(Lookup::UnknownInClass { code, class }) => unknown_view(code, class),
         Err(error) => html! { <p class="input-error" role="alert">{ error.to_string() }</p> },
     };
@@ -53,7 +63,14 @@ fn class_badge(class: Option<&ClassEntry>) -> Html {
     }
 }
 
-fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>) -> Html {
+/// The long-form prose of the page, which arrives separately.
+enum Prose {
+    Ready(Option<StatusDetails>),
+    Loading,
+    Failed(String),
+}
+
+fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: Prose) -> Html {
     let registration_class = match e.registration {
         Registration::Registered => "badge ok",
         Registration::Temporary => "badge warn",
@@ -100,33 +117,14 @@ fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>) -> Html {
                     </p>
                 }
             </header>
-            <section aria-labelledby="meaning">
-                <h2 id="meaning">{ "What it means" }</h2>
-                <p>{ e.meaning.clone() }</p>
-            </section>
-            <div class="two-col">
-                <section aria-labelledby="use-when">
-                    <h2 id="use-when">{ "Use it when" }</h2>
-                    <ul class="checks">{ for e.use_when.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
-                </section>
-                <section aria-labelledby="avoid-when">
-                    <h2 id="avoid-when">{ "Avoid it when" }</h2>
-                    <ul class="crosses">{ for e.avoid_when.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
-                </section>
-            </div>
-            if !e.confusions.is_empty() {
-                <section aria-labelledby="confusions">
-                    <h2 id="confusions">{ "Often confused with" }</h2>
-                    <dl class="confusions">
-                        { for e.confusions.iter().map(|c| html! {
-                            <>
-                                <dt>{ "vs " }{ for c.versus.iter().map(|&code| html! { <CodeLink {code} /> }) }</dt>
-                                <dd>{ c.text.clone() }</dd>
-                            </>
-                        }) }
-                    </dl>
-                </section>
-            }
+            { match prose {
+                Prose::Ready(Some(details)) => details_view(&details),
+                Prose::Ready(None) => html! {},
+                Prose::Loading => html! { <p class="loading" role="status">{ "Loading the full explanation…" }</p> },
+                Prose::Failed(why) => html! {
+                    <p class="input-error" role="alert">{ format!("The full explanation could not be loaded ({why}). The facts below are complete.") }</p>
+                },
+            } }
             if !e.headers.is_empty() {
                 <section aria-labelledby="headers">
                     <h2 id="headers">{ "Headers" }</h2>
@@ -156,23 +154,57 @@ fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>) -> Html {
                     <dd>{ e.retry.clone() }</dd>
                 </dl>
             </section>
-            if !e.myths.is_empty() {
+            if !e.related.is_empty() {
+                <section aria-labelledby="related">
+                    <h2 id="related">{ "Related codes" }</h2>
+                    <ul class="chips">{ for e.related.iter().map(|&code| html! { <li><CodeLink {code} /></li> }) }</ul>
+                </section>
+            }
+        </>
+    }
+}
+
+fn details_view(d: &StatusDetails) -> Html {
+    html! {
+        <>
+            <section aria-labelledby="meaning">
+                <h2 id="meaning">{ "What it means" }</h2>
+                <p>{ d.meaning.clone() }</p>
+            </section>
+            <div class="two-col">
+                <section aria-labelledby="use-when">
+                    <h2 id="use-when">{ "Use it when" }</h2>
+                    <ul class="checks">{ for d.use_when.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
+                </section>
+                <section aria-labelledby="avoid-when">
+                    <h2 id="avoid-when">{ "Avoid it when" }</h2>
+                    <ul class="crosses">{ for d.avoid_when.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul>
+                </section>
+            </div>
+            if !d.confusions.is_empty() {
+                <section aria-labelledby="confusions">
+                    <h2 id="confusions">{ "Often confused with" }</h2>
+                    <dl class="confusions">
+                        { for d.confusions.iter().map(|c| html! {
+                            <>
+                                <dt>{ "vs " }{ for c.versus.iter().map(|&code| html! { <CodeLink {code} /> }) }</dt>
+                                <dd>{ c.text.clone() }</dd>
+                            </>
+                        }) }
+                    </dl>
+                </section>
+            }
+            if !d.myths.is_empty() {
                 <section aria-labelledby="myths">
                     <h2 id="myths">{ "Common claims, corrected" }</h2>
                     <ul class="myths">
-                        { for e.myths.iter().map(|m| html! {
+                        { for d.myths.iter().map(|m| html! {
                             <li>
                                 <p class="claim"><span class="visually-hidden">{ "Claim: " }</span>{ m.claim.clone() }</p>
                                 <p class="correction"><strong>{ "In fact: " }</strong>{ m.correction.clone() }{ " " }<SpecLink spec={m.spec.clone()} /></p>
                             </li>
                         }) }
                     </ul>
-                </section>
-            }
-            if !e.related.is_empty() {
-                <section aria-labelledby="related">
-                    <h2 id="related">{ "Related codes" }</h2>
-                    <ul class="chips">{ for e.related.iter().map(|&code| html! { <li><CodeLink {code} /></li> }) }</ul>
                 </section>
             }
         </>
