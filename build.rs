@@ -232,6 +232,10 @@ fn without_prose(mut data: RegistryData) -> RegistryData {
         entry.avoid_when = Cow::Borrowed(&[]);
         entry.confusions = Cow::Borrowed(&[]);
         entry.myths = Cow::Borrowed(&[]);
+        entry.registry_note = None;
+        for header in entry.headers.to_mut() {
+            header.note = Cow::Borrowed("");
+        }
     }
     data
 }

@@ -1,21 +1,43 @@
-//! `www/status-details.json` is generated from `data/status-codes.toml`; this
-//! test fails when it is stale. Regenerate with:
+//! `www/details/<code>.json` are generated from `data/status-codes.toml`;
+//! this test fails when any is stale, missing or left over. Regenerate with:
 //!
 //!     STATUSLAB_BLESS=1 cargo test --test details_asset
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::{collections::BTreeSet, fs, path::Path};
+
 use statuslab::core::registry::Registry;
 
 #[test]
-fn status_details_asset_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/status-details.json");
-    let expected = Registry::global().details_json();
+fn status_details_assets_are_current() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/details");
+    let expected = Registry::global().details_files();
     if std::env::var_os("STATUSLAB_BLESS").is_some() {
-        std::fs::write(path, &expected).expect("writes the asset");
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("creates www/details");
+        for (code, json) in &expected {
+            fs::write(dir.join(format!("{code}.json")), json).expect("writes an asset");
+        }
     }
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    let mut stale = Vec::new();
+    for (code, json) in &expected {
+        if fs::read_to_string(dir.join(format!("{code}.json"))).ok().as_ref() != Some(json) {
+            stale.push(code.to_string());
+        }
+    }
+    let wanted: BTreeSet<String> =
+        expected.iter().map(|(code, _)| format!("{code}.json")).collect();
+    let present: BTreeSet<String> = fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let extra: Vec<&String> = present.difference(&wanted).collect();
     assert!(
-        committed == expected,
-        "www/status-details.json is stale: run STATUSLAB_BLESS=1 cargo test --test details_asset"
+        stale.is_empty() && extra.is_empty(),
+        "www/details is out of date (stale: {stale:?}, extra: {extra:?}): run STATUSLAB_BLESS=1 cargo test --test details_asset"
     );
 }

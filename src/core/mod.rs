@@ -6,6 +6,7 @@
 //! Functions that need the time take it as an argument (see `clippy.toml`).
 
 pub mod exchange;
+pub mod export;
 pub mod fields;
 pub mod lint;
 pub mod presets;

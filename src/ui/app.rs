@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::exchange::Exchange;
+use crate::core::{exchange::parse_input, export::to_raw};
 use crate::core::{registry::Registry, route::Route};
 use crate::ui::{
     browser,
@@ -10,9 +10,11 @@ use crate::ui::{
 };
 
 const THEME_KEY: &str = "statuslab.theme";
-/// The composer's exchange, saved on every edit so a reload loses nothing.
-/// Versioned: a future format change can read and migrate older saves.
-const EXCHANGE_KEY: &str = "statuslab.exchange.v1";
+/// The composer's exchange as raw HTTP, saved on every edit so a reload
+/// loses nothing. Raw text rather than JSON: the parser exists anyway, and
+/// the wasm then needs no JSON serialiser for it. Versioned so a later format
+/// can read and migrate older saves.
+const EXCHANGE_KEY: &str = "statuslab.exchange.raw.v1";
 
 fn initial_theme() -> Theme {
     browser::load_setting(THEME_KEY)
@@ -38,7 +40,6 @@ pub fn App() -> Html {
     use_shortcut_focus("/", "search");
 
     use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
-    use_effect_with((), |_| crate::ui::details::preload());
     {
         // Restore the last session's exchange unless the address names a preset.
         let dispatcher = state.dispatcher();
@@ -46,16 +47,15 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let wants_preset = matches!(route, Route::Composer { preset: Some(_) });
             let saved = browser::load_setting(EXCHANGE_KEY)
-                .and_then(|json| serde_json::from_str::<Exchange>(&json).ok());
+                .and_then(|raw| parse_input(&raw).ok())
+                .and_then(|parsed| parsed.exchanges.into_iter().next());
             if let (false, Some(exchange)) = (wants_preset, saved) {
                 dispatcher.dispatch(Action::Composer(ComposerAction::Restore(Box::new(exchange))));
             }
         });
     }
     use_effect_with(state.composer.exchange.clone(), |exchange| {
-        if let Ok(json) = serde_json::to_string(exchange) {
-            browser::save_setting(EXCHANGE_KEY, &json);
-        }
+        browser::save_setting(EXCHANGE_KEY, &to_raw(exchange));
     });
     use_effect_with(state.route.clone(), |route| {
         browser::set_title(&page_title(route));

@@ -1,6 +1,7 @@
-//! The reference prose (`status-details.json`), fetched once on demand and
-//! kept for the rest of the visit. See `StatusDetails` for why it is not in
-//! the wasm binary.
+//! A reference page's prose (`details/<code>.json`), fetched when the page
+//! opens and kept for the rest of the visit. See `StatusDetails` for why it
+//! is not in the wasm binary; one small file per code keeps each parse far
+//! below a frame.
 
 use std::{cell::RefCell, collections::HashMap, rc::Rc};
 
@@ -11,21 +12,17 @@ use yew::prelude::*;
 use crate::core::registry::StatusDetails;
 use crate::ui::browser;
 
-const ASSET: &str = "status-details.json";
-
-pub type DetailsMap = Rc<HashMap<u16, StatusDetails>>;
-
-/// Where the prose is.
+/// Where one code's prose is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Details {
     Loading,
-    Loaded(DetailsMap),
+    Loaded(Rc<StatusDetails>),
     /// Why it could not be loaded (offline, blocked), shown to the user.
     Failed(String),
 }
 
 thread_local! {
-    static CACHE: RefCell<Option<DetailsMap>> = const { RefCell::new(None) };
+    static CACHE: RefCell<HashMap<u16, Rc<StatusDetails>>> = RefCell::new(HashMap::new());
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
@@ -43,45 +40,36 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the response is not text".to_string())
 }
 
-/// Loads the prose (or returns the cached copy).
-pub async fn load() -> Result<DetailsMap, String> {
-    if let Some(map) = CACHE.with(|c| c.borrow().clone()) {
-        return Ok(map);
+async fn load(code: u16) -> Result<Rc<StatusDetails>, String> {
+    if let Some(details) = CACHE.with(|c| c.borrow().get(&code).cloned()) {
+        return Ok(details);
     }
-    let text = fetch_text(ASSET).await?;
-    let list: Vec<StatusDetails> =
-        serde_json::from_str(&text).map_err(|e| format!("{ASSET} is damaged: {e}"))?;
-    let map: DetailsMap = Rc::new(list.into_iter().map(|d| (d.code, d)).collect());
-    CACHE.with(|c| *c.borrow_mut() = Some(map.clone()));
-    Ok(map)
+    let url = format!("details/{code}.json");
+    let text = fetch_text(&url).await?;
+    let details: StatusDetails =
+        serde_json::from_str(&text).map_err(|e| format!("{url} is damaged: {e}"))?;
+    let details = Rc::new(details);
+    CACHE.with(|c| c.borrow_mut().insert(code, details.clone()));
+    Ok(details)
 }
 
-/// Starts loading in the background, so the first reference page opens
-/// without a wait.
-pub fn preload() {
-    wasm_bindgen_futures::spawn_local(async {
-        let _ = load().await;
-    });
-}
-
-/// The prose, loading it if needed.
+/// The prose of `code`, loading it if needed.
 ///
 /// ```ignore
-/// match &*use_details() { Details::Loaded(map) => …, Details::Loading => …, Details::Failed(why) => … }
+/// match &*use_details(429) { Details::Loaded(d) => …, Details::Loading => …, Details::Failed(why) => … }
 /// ```
 #[hook]
-pub fn use_details() -> UseStateHandle<Details> {
-    let state = use_state(|| match CACHE.with(|c| c.borrow().clone()) {
-        Some(map) => Details::Loaded(map),
-        None => Details::Loading,
-    });
+pub fn use_details(code: u16) -> UseStateHandle<Details> {
+    let state = use_state(|| Details::Loading);
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
-            if *state == Details::Loading {
+        use_effect_with(code, move |&code| match CACHE.with(|c| c.borrow().get(&code).cloned()) {
+            Some(details) => state.set(Details::Loaded(details)),
+            None => {
+                state.set(Details::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
-                    state.set(match load().await {
-                        Ok(map) => Details::Loaded(map),
+                    state.set(match load(code).await {
+                        Ok(details) => Details::Loaded(details),
                         Err(why) => Details::Failed(why),
                     });
                 });

@@ -65,6 +65,13 @@ pub struct ComposerState {
     pub paste_error: Option<String>,
     /// How many exchanges the last paste held (a HAR has many).
     pub pasted_count: usize,
+    /// Every exchange of the last paste, for the entries table (shared, as
+    /// a large HAR is not copied on each edit).
+    pub entries: Rc<Vec<Exchange>>,
+    /// The entry shown in the composer.
+    pub selected: usize,
+    /// The page of the entries table.
+    pub entries_page: usize,
 }
 
 impl ComposerState {
@@ -77,6 +84,9 @@ impl ComposerState {
             paste_text: String::new(),
             paste_error: None,
             pasted_count: 0,
+            entries: Rc::new(Vec::new()),
+            selected: 0,
+            entries_page: 0,
         }
     }
 
@@ -136,6 +146,9 @@ pub enum ComposerAction {
     /// Read the paste box into the composer.
     LoadPaste,
     ApplyFix(AutoFix),
+    /// Open entry N of the pasted HAR in the composer.
+    OpenEntry(usize),
+    SetEntriesPage(usize),
     /// Restore an exchange saved in an earlier visit.
     Restore(Box<Exchange>),
 }
@@ -211,9 +224,13 @@ fn reduce_composer(c: &mut ComposerState, action: ComposerAction) {
         ComposerAction::LoadPaste => match parse_input(&c.paste_text) {
             Ok(parsed) => {
                 c.pasted_count = parsed.exchanges.len();
-                if let Some(first) = parsed.exchanges.into_iter().next() {
-                    c.load(first);
+                if let Some(first) = parsed.exchanges.first() {
+                    c.load(first.clone());
                 }
+                c.entries =
+                    Rc::new(if parsed.exchanges.len() > 1 { parsed.exchanges } else { Vec::new() });
+                c.selected = 0;
+                c.entries_page = 0;
                 c.preset = None;
                 c.paste_error = None;
             }
@@ -224,6 +241,13 @@ fn reduce_composer(c: &mut ComposerState, action: ComposerAction) {
             fix.apply(&mut c.exchange);
             c.status_text = c.exchange.response.status.to_string();
         }
+        ComposerAction::OpenEntry(index) => {
+            if let Some(exchange) = c.entries.get(index) {
+                c.load(exchange.clone());
+                c.selected = index;
+            }
+        }
+        ComposerAction::SetEntriesPage(page) => c.entries_page = page,
         ComposerAction::Restore(exchange) => {
             c.load(*exchange);
             c.preset = None;

@@ -120,6 +120,38 @@ test("a HAR with 1,000 entries loads without freezing the page", async () => {
   const took = Date.now() - started;
   assert.ok(took < 5000, `loading took ${took} ms`);
   assert.equal(await page.inputValue("#target"), "https://api.example/items/0");
+  assert.equal(await page.textContent("#entries-title"), "1000 exchanges");
+  assert.equal(await page.locator(".entries-table tbody tr").count(), 50);
+  // Entry 11 is a 404 with a JSON body that is not problem details.
+  assert.match(await page.textContent(".entries-table tbody tr:nth-child(11)"), /404.*info/s);
+  await page.getByRole("button", { name: "Open entry 11" }).click();
+  await page.waitForFunction(() => document.querySelector("#status")?.value === "404");
+  assert.equal(await page.inputValue("#target"), "https://api.example/items/10");
+  await page.getByRole("button", { name: "Next →" }).click();
+  await page.waitForSelector("text=Page 2 of 20");
+  assertClean(page);
+});
+
+test("open a HAR file and export the exchange", async () => {
+  const page = await openPage(browser);
+  await page.goto(site.url + "#/compose");
+  await waitForApp(page);
+  await page.click(".paste summary");
+  const har = JSON.stringify({ log: { version: "1.2", creator: { name: "e2e", version: "1" }, entries: [
+    { request: { method: "DELETE", url: "https://api.example/users/7", httpVersion: "HTTP/1.1", headers: [] },
+      response: { status: 403, statusText: "Forbidden", httpVersion: "HTTP/1.1", headers: [{ name: "Content-Type", value: "application/problem+json" }], content: { text: "{\"status\":403}" } } },
+  ] } });
+  await page.setInputFiles("#open-file", { name: "session.har", mimeType: "application/json", buffer: Buffer.from(har) });
+  await page.waitForFunction(() => document.querySelector("#status")?.value === "403");
+  assert.ok((await rules(page)).includes("forbidden-without-credentials"));
+
+  await page.getByRole("button", { name: "curl" }).click();
+  assert.match(await page.inputValue("#export-text"), /^curl -i -X 'DELETE' 'https:\/\/api\.example\/users\/7'$/);
+  await page.getByRole("button", { name: "Markdown" }).click();
+  assert.match(await page.inputValue("#export-text"), /`forbidden-without-credentials`/);
+  await page.getByRole("button", { name: "Test fixture" }).click();
+  const fixture = JSON.parse(await page.inputValue("#export-text"));
+  assert.equal(fixture.expected.status.code, 403);
   assertClean(page);
 });
 

@@ -146,14 +146,19 @@ impl Registry {
         }
     }
 
-    /// The prose of every entry as the JSON document the browser build
-    /// fetches (`www/status-details.json`); a test keeps that file current.
+    /// The prose of each entry as the JSON documents the browser build
+    /// fetches, one per code (`www/details/429.json`): a page loads and
+    /// parses only its own. A test keeps the files current.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn details_json(&self) -> String {
-        let details: Vec<StatusDetails> = self.entries().iter().map(StatusDetails::of).collect();
-        let mut json = serde_json::to_string(&details).unwrap_or_default();
-        json.push('\n');
-        json
+    pub fn details_files(&self) -> Vec<(u16, String)> {
+        self.entries()
+            .iter()
+            .map(|e| {
+                let mut json = serde_json::to_string(&StatusDetails::of(e)).unwrap_or_default();
+                json.push('\n');
+                (e.code, json)
+            })
+            .collect()
     }
 
     /// Parses and explains user input in one step.

@@ -166,6 +166,10 @@ pub struct StatusDetails {
     pub avoid_when: List<Text>,
     pub confusions: List<Confusion>,
     pub myths: List<Myth>,
+    /// `registry_note` of the entry.
+    pub registry_note: Option<Text>,
+    /// The `note` of each of the entry's `headers`, in the same order.
+    pub header_notes: List<Text>,
 }
 
 impl StatusDetails {
@@ -177,6 +181,8 @@ impl StatusDetails {
             avoid_when: entry.avoid_when.clone(),
             confusions: entry.confusions.clone(),
             myths: entry.myths.clone(),
+            registry_note: entry.registry_note.clone(),
+            header_notes: entry.headers.iter().map(|h| h.note.clone()).collect::<Vec<_>>().into(),
         }
     }
 }

@@ -22,7 +22,7 @@ pub struct CodePageProps {
 #[component]
 pub fn CodePage(props: &CodePageProps) -> Html {
     let registry = Registry::global();
-    let details = use_details();
+    let details = use_details(props.code);
     let back = Route::Reference { query: props.back_query.clone() };
     let back_label = if props.back_query.trim().is_empty() {
         "All status codes".to_string()
@@ -32,7 +32,7 @@ pub fn CodePage(props: &CodePageProps) -> Html {
     let body = match registry.lookup(props.code) {
         Ok(Lookup::Known(entry)) => {
             let prose = match &*details {
-                Details::Loaded(map) => Prose::Ready(map.get(&entry.code).cloned()),
+                Details::Loaded(details) => Prose::Ready(Some((**details).clone())),
                 Details::Loading => Prose::Loading,
                 Details::Failed(why) => Prose::Failed(why.clone()),
             };
@@ -71,6 +71,10 @@ enum Prose {
 }
 
 fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: Prose) -> Html {
+    let prose_ready = match &prose {
+        Prose::Ready(details) => details.clone(),
+        _ => None,
+    };
     let registration_class = match e.registration {
         Registration::Registered => "badge ok",
         Registration::Temporary => "badge warn",
@@ -106,8 +110,8 @@ fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: Prose) -> Html
                 </p>
                 <p class="summary">{ e.summary.clone() }</p>
                 <p class="defined-in">{ "Defined in " }<SpecLink spec={e.spec.clone()} /></p>
-                if let Some(note) = &e.registry_note {
-                    <p class="note">{ note.clone() }</p>
+                if let Some(note) = prose_ready.as_ref().and_then(|d| d.registry_note.clone()) {
+                    <p class="note">{ note }</p>
                 }
                 if e.registration == Registration::Unofficial {
                     <p class="note">
@@ -131,11 +135,11 @@ fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: Prose) -> Html
                     <table class="headers">
                         <thead><tr><th scope="col">{ "Field" }</th><th scope="col">{ "Requirement" }</th><th scope="col">{ "Why" }</th></tr></thead>
                         <tbody>
-                            { for e.headers.iter().map(|h| html! {
+                            { for e.headers.iter().enumerate().map(|(i, h)| html! {
                                 <tr>
                                     <th scope="row"><code>{ h.name.clone() }</code></th>
                                     <td><span class={classes!("req", h.level.label().replace(' ', "-").to_lowercase())}>{ h.level.label() }</span></td>
-                                    <td>{ h.note.clone() }{ " " }<SpecLink spec={h.spec.clone()} /></td>
+                                    <td>{ prose_ready.as_ref().and_then(|d| d.header_notes.get(i).cloned()).unwrap_or_default() }{ " " }<SpecLink spec={h.spec.clone()} /></td>
                                 </tr>
                             }) }
                         </tbody>

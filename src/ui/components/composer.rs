@@ -10,7 +10,7 @@ use crate::core::{
     route::Route,
 };
 use crate::ui::{
-    components::{FindingsList, HeaderEditor},
+    components::{EntriesTable, ExportPanel, FindingsList, HeaderEditor},
     state::{ComposerAction, ComposerState, Side},
 };
 
@@ -142,8 +142,9 @@ pub fn Composer(props: &ComposerProps) -> Html {
             if let Some(preset) = state.preset.as_deref().and_then(presets::find) {
                 <p class="preset-description">{ preset.description.to_string() }</p>
             }
-            <details class="paste" open={state.paste_error.is_some()}>
-                <summary>{ "Paste an exchange, curl -i / curl -v output or a HAR file" }</summary>
+            <details class="paste" open={state.paste_error.is_some()}
+                ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop(d.clone())}>
+                <summary>{ "Paste or drop an exchange, curl -i / curl -v output or a HAR file" }</summary>
                 <label class="visually-hidden" for="paste-text">{ "Exchange to paste" }</label>
                 <textarea id="paste-text" rows="8" spellcheck="false"
                     placeholder={"GET /users/42 HTTP/1.1\nHost: api.example\n\nHTTP/1.1 404 Not Found\nContent-Type: application/problem+json\n\n{\"title\":\"Not Found\",\"status\":404}"}
@@ -151,6 +152,9 @@ pub fn Composer(props: &ComposerProps) -> Html {
                     oninput={d.reform(|e: InputEvent| ComposerAction::SetPasteText(textarea_value(e)))} />
                 <div class="paste-actions">
                     <button type="button" id="load-paste" onclick={d.reform(|_: MouseEvent| ComposerAction::LoadPaste)}>{ "Load into the composer" }</button>
+                    <label class="file-button" for="open-file">{ "Open a file…" }</label>
+                    <input id="open-file" class="visually-hidden" type="file" accept=".har,.json,.http,.txt,text/plain,application/json"
+                        onchange={on_file(d.clone())} />
                     if let Some(error) = &state.paste_error {
                         <p class="input-error" role="alert">{ error.clone() }</p>
                     } else if state.pasted_count > 1 {
@@ -158,6 +162,10 @@ pub fn Composer(props: &ComposerProps) -> Html {
                     }
                 </div>
             </details>
+            if !state.entries.is_empty() {
+                <EntriesTable entries={state.entries.clone()} selected={state.selected} page={state.entries_page}
+                    profile={state.profile} onopen={d.reform(ComposerAction::OpenEntry)} onpage={d.reform(ComposerAction::SetEntriesPage)} />
+            }
             <div class="panes">
                 <fieldset class="pane request">
                     <legend>{ "Request" }</legend>
@@ -216,8 +224,41 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 { status_meaning(exchange.response.status, &exchange.request.method, exchange.request_known) }
                 <FindingsList findings={(*findings).clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
             </section>
+            <ExportPanel exchange={exchange.clone()} findings={(*findings).clone()} profile={state.profile} />
         </section>
     }
+}
+
+/// Reads a chosen or dropped file into the paste box and loads it.
+fn read_file(file: web_sys::File, dispatch: Callback<ComposerAction>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => {
+                dispatch.emit(ComposerAction::SetPasteText(text.as_string().unwrap_or_default()));
+                dispatch.emit(ComposerAction::LoadPaste);
+            }
+            Err(_) => dispatch.emit(ComposerAction::SetPasteText(String::new())),
+        }
+    });
+}
+
+fn on_file(dispatch: Callback<ComposerAction>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let input = e.target_unchecked_into::<HtmlInputElement>();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            read_file(file, dispatch.clone());
+        }
+    })
+}
+
+fn on_drop(dispatch: Callback<ComposerAction>) -> Callback<DragEvent> {
+    Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0))
+        {
+            read_file(file, dispatch.clone());
+        }
+    })
 }
 
 fn status_meaning(status: u16, method: &str, request_known: bool) -> Html {

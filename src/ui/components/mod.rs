@@ -4,6 +4,8 @@
 mod code_link;
 mod code_page;
 mod composer;
+mod entries_table;
+mod export_panel;
 mod findings_list;
 mod footer;
 mod header;
@@ -15,6 +17,8 @@ mod spec_link;
 pub use code_link::CodeLink;
 pub use code_page::{CodePage, CodePageProps};
 pub use composer::{Composer, ComposerProps};
+pub use entries_table::EntriesTable;
+pub use export_panel::ExportPanel;
 pub use findings_list::FindingsList;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;

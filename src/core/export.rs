@@ -1,0 +1,236 @@
+//! Writing an exchange out again: as raw HTTP, a curl command, a HAR file,
+//! Markdown for an issue or review, and a test fixture in the CLI's JSON.
+//!
+//! Every format round-trips through the parsers where one exists (raw HTTP
+//! and HAR), which the tests check.
+
+use serde_json::{json, Value};
+
+use crate::core::{
+    exchange::{Exchange, HttpVersion},
+    lint::{Finding, Profile},
+    registry::{Registration, Registry},
+};
+
+/// The exchange as raw HTTP/1.1-style text, request first; the composer's
+/// paste box reads it back.
+pub fn to_raw(exchange: &Exchange) -> String {
+    let request = &exchange.request;
+    let response = &exchange.response;
+    let mut out = format!("{} {} {}\n", request.method, request.target, request.version.label());
+    for header in request.headers.iter() {
+        out.push_str(&format!("{}: {}\n", header.name, header.value));
+    }
+    out.push('\n');
+    if !request.body.is_empty() {
+        out.push_str(&request.body);
+        out.push_str("\n\n");
+    }
+    out.push_str(&format!("{} {}", response.version.label(), response.status));
+    if let Some(reason) = &response.reason {
+        out.push(' ');
+        out.push_str(reason);
+    }
+    out.push('\n');
+    for header in response.headers.iter() {
+        out.push_str(&format!("{}: {}\n", header.name, header.value));
+    }
+    out.push('\n');
+    if !response.body.is_empty() {
+        out.push_str(&response.body);
+        out.push('\n');
+    }
+    out
+}
+
+/// POSIX shell single-quoting: safe for any header value or body.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
+/// A curl command that sends the request. A relative target is resolved
+/// against the Host header (or example.com).
+pub fn to_curl(exchange: &Exchange) -> String {
+    let request = &exchange.request;
+    let url = if request.target.starts_with("http://") || request.target.starts_with("https://") {
+        request.target.clone()
+    } else {
+        let host = request.headers.get("host").unwrap_or("example.com");
+        format!("https://{host}{}", request.target)
+    };
+    let mut parts = vec!["curl".to_string(), "-i".to_string()];
+    match request.version {
+        HttpVersion::Http10 => parts.push("--http1.0".into()),
+        HttpVersion::Http2 => parts.push("--http2".into()),
+        HttpVersion::Http3 => parts.push("--http3".into()),
+        HttpVersion::Http11 => {}
+    }
+    // curl sends GET, or POST when given data; anything else needs -X.
+    let implied = if request.body.is_empty() { "GET" } else { "POST" };
+    if request.method != implied {
+        parts.push("-X".into());
+        parts.push(shell_quote(&request.method));
+    }
+    for header in request
+        .headers
+        .iter()
+        .filter(|h| !h.name.eq_ignore_ascii_case("host") || !url.contains(h.value.as_str()))
+    {
+        parts.push("-H".into());
+        parts.push(shell_quote(&format!("{}: {}", header.name, header.value)));
+    }
+    if !request.body.is_empty() {
+        parts.push("--data-binary".into());
+        parts.push(shell_quote(&request.body));
+    }
+    parts.push(shell_quote(&url));
+    parts.join(" ")
+}
+
+fn har_headers(headers: &crate::core::exchange::Headers) -> Value {
+    Value::Array(headers.iter().map(|h| json!({ "name": h.name, "value": h.value })).collect())
+}
+
+/// A HAR 1.2 document holding the exchanges (timings are not known, so they
+/// are zero; `startedDateTime` is fixed because the core reads no clock).
+pub fn to_har(exchanges: &[Exchange]) -> String {
+    let entries: Vec<Value> = exchanges
+        .iter()
+        .map(|e| {
+            let media_type = e.response.headers.get("content-type").unwrap_or("").to_string();
+            json!({
+                "startedDateTime": "1970-01-01T00:00:00.000Z",
+                "time": 0,
+                "request": {
+                    "method": e.request.method,
+                    "url": e.request.target,
+                    "httpVersion": e.request.version.label(),
+                    "headers": har_headers(&e.request.headers),
+                    "queryString": [],
+                    "cookies": [],
+                    "headersSize": -1,
+                    "bodySize": e.request.body.len(),
+                    "postData": { "mimeType": e.request.headers.get("content-type").unwrap_or(""), "text": e.request.body },
+                },
+                "response": {
+                    "status": e.response.status,
+                    "statusText": e.response.reason.clone().unwrap_or_default(),
+                    "httpVersion": e.response.version.label(),
+                    "headers": har_headers(&e.response.headers),
+                    "cookies": [],
+                    "content": { "size": e.response.body.len(), "mimeType": media_type, "text": e.response.body },
+                    "redirectURL": e.response.headers.get("location").unwrap_or(""),
+                    "headersSize": -1,
+                    "bodySize": e.response.body.len(),
+                },
+                "cache": {},
+                "timings": { "send": 0, "wait": 0, "receive": 0 },
+            })
+        })
+        .collect();
+    let har = json!({ "log": { "version": "1.2", "creator": { "name": "Status Lab", "version": env!("CARGO_PKG_VERSION") }, "entries": entries } });
+    serde_json::to_string_pretty(&har).unwrap_or_default()
+}
+
+/// Markdown for an issue or a review comment: the exchange, then findings.
+pub fn to_markdown(exchange: &Exchange, findings: &[Finding], profile: Profile) -> String {
+    let mut out = String::from("### HTTP exchange\n\n```http\n");
+    out.push_str(to_raw(exchange).trim_end());
+    out.push_str("\n```\n\n");
+    if findings.is_empty() {
+        out.push_str(&format!("No findings ({} rules).\n", profile.label()));
+        return out;
+    }
+    out.push_str(&format!("### Findings ({} rules)\n\n", profile.label()));
+    for f in findings {
+        out.push_str(&format!(
+            "- **{}** `{}`: {} ([{}]({}))\n  - Why: {}\n  - Fix: {}\n",
+            f.severity.label(),
+            f.id,
+            f.message,
+            f.spec.label(),
+            f.spec.url,
+            f.why,
+            f.fix
+        ));
+        if let Some(note) = f.profile_note {
+            out.push_str(&format!("  - Profile: {note}\n"));
+        }
+    }
+    out
+}
+
+/// The exchange with its expected verdicts, in the JSON shape of
+/// `statuslab check --json`, so a test suite can pin today's analysis.
+pub fn to_fixture(exchange: &Exchange, findings: &[Finding], profile: Profile) -> String {
+    let registry = Registry::global();
+    let code = exchange.response.status;
+    let fixture = json!({
+        "exchange": to_raw(exchange),
+        "expected": {
+            "profile": profile,
+            "status": {
+                "code": code,
+                "reason": exchange.response.reason,
+                "class": registry.class_of(code).map(|c| c.name.to_string()),
+                "registered": registry.entry(code).is_some_and(|e| e.registration != Registration::Unofficial),
+            },
+            "findings": findings.iter().map(|f| json!({
+                "id": f.id,
+                "severity": f.severity.label(),
+                "message": f.message,
+                "spec": { "label": f.spec.label(), "url": f.spec.url },
+                "fix": f.fix,
+            })).collect::<Vec<_>>(),
+        }
+    });
+    serde_json::to_string_pretty(&fixture).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{exchange::parse_input, lint::lint, presets};
+
+    #[test]
+    fn raw_and_har_round_trip_every_preset() {
+        for preset in presets::all() {
+            let exchange = preset.load();
+            let again = &parse_input(&to_raw(&exchange)).expect("raw parses").exchanges[0];
+            assert_eq!(again.request, exchange.request, "{}", preset.id);
+            assert_eq!(again.response, exchange.response, "{}", preset.id);
+            let from_har = &parse_input(&to_har(std::slice::from_ref(&exchange)))
+                .expect("HAR parses")
+                .exchanges[0];
+            assert_eq!(from_har.response.status, exchange.response.status, "{}", preset.id);
+            assert_eq!(from_har.response.body, exchange.response.body, "{}", preset.id);
+            assert_eq!(from_har.request.headers, exchange.request.headers, "{}", preset.id);
+        }
+    }
+
+    #[test]
+    fn curl_quotes_everything() {
+        let exchange = &parse_input("POST /users HTTP/1.1\nHost: api.example\nContent-Type: application/json\n\n{\"name\":\"O'Brien\"}\n\nHTTP/1.1 201 Created\nLocation: /users/1\n\n").expect("parses").exchanges[0];
+        let curl = to_curl(exchange);
+        assert_eq!(
+            curl,
+            "curl -i -H 'Content-Type: application/json' --data-binary '{\"name\":\"O'\\''Brien\"}' 'https://api.example/users'"
+        );
+    }
+
+    #[test]
+    fn markdown_and_fixture_carry_the_findings() {
+        let preset = presets::find("ok-with-error-body").expect("preset exists");
+        let exchange = preset.load();
+        let findings = lint(&exchange, Profile::Rfc);
+        let markdown = to_markdown(&exchange, &findings, Profile::Rfc);
+        assert!(markdown.contains("```http\nGET /users/999"));
+        assert!(markdown.contains("`success-with-error-body`"));
+        let fixture: serde_json::Value =
+            serde_json::from_str(&to_fixture(&exchange, &findings, Profile::Rfc)).expect("JSON");
+        assert_eq!(fixture["expected"]["status"]["code"], 200);
+        assert!(fixture["expected"]["findings"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|f| f["id"] == "success-with-error-body")));
+    }
+}
