@@ -53,27 +53,30 @@ async fn load(code: u16) -> Result<Rc<StatusDetails>, String> {
     Ok(details)
 }
 
-/// The prose of `code`, loading it if needed.
+/// The prose of `code`, loading it if needed; `None` (a code without an
+/// entry of its own, which has no prose file) loads nothing.
 ///
 /// ```ignore
-/// match &*use_details(429) { Details::Loaded(d) => …, Details::Loading => …, Details::Failed(why) => … }
+/// match &*use_details(Some(429)) { Details::Loaded(d) => …, Details::Loading => …, Details::Failed(why) => … }
 /// ```
 #[hook]
-pub fn use_details(code: u16) -> UseStateHandle<Details> {
+pub fn use_details(code: Option<u16>) -> UseStateHandle<Details> {
     let state = use_state(|| Details::Loading);
     {
         let state = state.clone();
-        use_effect_with(code, move |&code| match CACHE.with(|c| c.borrow().get(&code).cloned()) {
-            Some(details) => state.set(Details::Loaded(details)),
-            None => {
-                state.set(Details::Loading);
-                wasm_bindgen_futures::spawn_local(async move {
-                    state.set(match load(code).await {
-                        Ok(details) => Details::Loaded(details),
-                        Err(why) => Details::Failed(why),
-                    });
-                });
+        use_effect_with(code, move |&code| {
+            let Some(code) = code else { return };
+            if let Some(details) = CACHE.with(|c| c.borrow().get(&code).cloned()) {
+                state.set(Details::Loaded(details));
+                return;
             }
+            state.set(Details::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(match load(code).await {
+                    Ok(details) => Details::Loaded(details),
+                    Err(why) => Details::Failed(why),
+                });
+            });
         });
     }
     state

@@ -22,7 +22,7 @@ pub struct CodePageProps {
 #[component]
 pub fn CodePage(props: &CodePageProps) -> Html {
     let registry = Registry::global();
-    let details = use_details(props.code);
+    let details = use_details(registry.entry(props.code).map(|e| e.code));
     let back = Route::Reference { query: props.back_query.clone() };
     let back_label = if props.back_query.trim().is_empty() {
         "All status codes".to_string()
