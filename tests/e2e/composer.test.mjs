@@ -3,17 +3,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSite, serveSite, launchBrowser, openPage, assertClean, waitForApp, ARTIFACTS } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, ARTIFACTS } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serveSite(await loadSite());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useSuite(before, after);
 
 /** The response header name input whose current value is `name`. */
 async function responseHeaderName(page, name) {
@@ -25,8 +17,8 @@ async function responseHeaderName(page, name) {
 const rules = (page) => page.locator(".finding").evaluateAll((els) => els.map((e) => e.dataset.rule));
 
 test("preset, edit a header, see a finding appear, fix it", async () => {
-  const page = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
-  await page.goto(site.url + "#/compose");
+  const page = await openPage(suite.browser, { viewport: { width: 1400, height: 1000 } });
+  await page.goto(suite.site.url + "#/compose");
   await waitForApp(page);
   assert.equal(await page.textContent("main h1"), "Composer");
   await page.selectOption("#preset", "missing-token-401");
@@ -58,11 +50,11 @@ test("preset, edit a header, see a finding appear, fix it", async () => {
 });
 
 test("the exchange survives a reload", async () => {
-  const page = await openPage(browser);
-  await page.goto(site.url + "#/compose/user-created");
+  const page = await openPage(suite.browser);
+  await page.goto(suite.site.url + "#/compose/user-created");
   await waitForApp(page);
   await page.fill("#target", "/accounts");
-  await page.goto(site.url + "#/");
+  await page.goto(suite.site.url + "#/");
   await page.reload();
   await waitForApp(page);
   await page.click('nav.tabs a[href="#/compose"]');
@@ -72,8 +64,8 @@ test("the exchange survives a reload", async () => {
 });
 
 test("paste curl -i output", async () => {
-  const page = await openPage(browser);
-  await page.goto(site.url + "#/compose");
+  const page = await openPage(suite.browser);
+  await page.goto(suite.site.url + "#/compose");
   await waitForApp(page);
   await page.click(".paste summary");
   await page.fill("#paste-text", "HTTP/2 503\ncontent-type: text/html\n\n<h1>Down for maintenance</h1>\n");
@@ -106,8 +98,8 @@ test("a HAR with 1,000 entries loads without freezing the page", async () => {
     cache: {}, timings: { send: 0, wait: 9, receive: 1 },
   }));
   const har = JSON.stringify({ log: { version: "1.2", creator: { name: "e2e", version: "1" }, entries } });
-  const page = await openPage(browser);
-  await page.goto(site.url + "#/compose");
+  const page = await openPage(suite.browser);
+  await page.goto(suite.site.url + "#/compose");
   await waitForApp(page);
   await page.click(".paste summary");
   await page.locator("#paste-text").evaluate((el, text) => {
@@ -133,8 +125,8 @@ test("a HAR with 1,000 entries loads without freezing the page", async () => {
 });
 
 test("open a HAR file and export the exchange", async () => {
-  const page = await openPage(browser);
-  await page.goto(site.url + "#/compose");
+  const page = await openPage(suite.browser);
+  await page.goto(suite.site.url + "#/compose");
   await waitForApp(page);
   await page.click(".paste summary");
   const har = JSON.stringify({ log: { version: "1.2", creator: { name: "e2e", version: "1" }, entries: [
@@ -156,8 +148,8 @@ test("open a HAR file and export the exchange", async () => {
 });
 
 test("composer on a 390 px phone", async () => {
-  const page = await openPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
-  await page.goto(site.url + "#/compose/ok-with-error-body");
+  const page = await openPage(suite.browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+  await page.goto(suite.site.url + "#/compose/ok-with-error-body");
   await waitForApp(page);
   await page.waitForSelector('.finding[data-rule="success-with-error-body"]');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -115,3 +115,20 @@ export function assertClean(page) {
 export async function waitForApp(page) {
   await page.waitForSelector("main#main h1", { timeout: 15000 });
 }
+
+/**
+ * Serves the built site and starts Chromium around a test file:
+ * `const suite = useSuite(before, after);` then `suite.site.url`, `suite.browser`.
+ */
+export function useSuite(before, after) {
+  const suite = {};
+  before(async () => {
+    suite.site = await serveSite(await loadSite());
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.site?.close();
+  });
+  return suite;
+}

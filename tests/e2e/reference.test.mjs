@@ -3,21 +3,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { loadSite, serveSite, launchBrowser, openPage, assertClean, waitForApp, ARTIFACTS } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, ARTIFACTS } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serveSite(await loadSite());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useSuite(before, after);
 
 test("search 'rate', open 429, follow a related code", async () => {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(site.url);
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.site.url);
   await waitForApp(page);
   assert.equal(await page.textContent("main h1"), "HTTP status codes");
   assert.ok((await page.locator(".code-row").count()) >= 90, "the full list shows every code");
@@ -50,8 +42,8 @@ test("search 'rate', open 429, follow a related code", async () => {
 });
 
 test("a permalink to #/code/418 opens directly", async () => {
-  const page = await openPage(browser);
-  await page.goto(site.url + "#/code/418");
+  const page = await openPage(suite.browser);
+  await page.goto(suite.site.url + "#/code/418");
   await waitForApp(page);
   assert.match(await page.textContent("main h1"), /^418 /);
   assert.match(await page.textContent(".badges"), /unused/i);
@@ -62,8 +54,8 @@ test("a permalink to #/code/418 opens directly", async () => {
 });
 
 test("switching the theme applies and survives a reload", async () => {
-  const page = await openPage(browser, { colorScheme: "light" });
-  await page.goto(site.url + "#/code/404");
+  const page = await openPage(suite.browser, { colorScheme: "light" });
+  await page.goto(suite.site.url + "#/code/404");
   await waitForApp(page);
   const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -82,8 +74,8 @@ test("switching the theme applies and survives a reload", async () => {
 });
 
 test("keyboard: '/' focuses search, Enter opens the code", async () => {
-  const page = await openPage(browser);
-  await page.goto(site.url);
+  const page = await openPage(suite.browser);
+  await page.goto(suite.site.url);
   await waitForApp(page);
   await page.keyboard.press("/");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "search");
@@ -110,45 +102,45 @@ test("keyboard: '/' focuses search, Enter opens the code", async () => {
 });
 
 test("codes without an entry and bad addresses explain themselves", async () => {
-  const page = await openPage(browser);
-  await page.goto(site.url + "#/code/299");
+  const page = await openPage(suite.browser);
+  await page.goto(suite.site.url + "#/code/299");
   await waitForApp(page);
   assert.equal(await page.textContent("main h1"), "299 No registered meaning");
   assert.match(await page.textContent(".summary"), /treats it as 200 OK/);
 
-  await page.goto(site.url + "#/code/abc");
+  await page.goto(suite.site.url + "#/code/abc");
   await page.waitForSelector("text=Not a status code");
   assert.match(await page.textContent("main"), /expected a status code .* got "abc"/);
 
-  await page.goto(site.url + "#/code/700");
+  await page.goto(suite.site.url + "#/code/700");
   await page.waitForSelector("text=Not a status code");
   assert.match(await page.textContent("main"), /700 is not an HTTP status code/);
 
-  await page.goto(site.url + "#/nowhere");
+  await page.goto(suite.site.url + "#/nowhere");
   await page.waitForSelector("text=Page not found");
   assertClean(page);
 });
 
 test("unofficial codes are marked with their origin", async () => {
-  const page = await openPage(browser);
-  await page.goto(site.url + "#/search/cloudflare");
+  const page = await openPage(suite.browser);
+  await page.goto(suite.site.url + "#/search/cloudflare");
   await waitForApp(page);
   const rows = await page.locator(".code-row").allTextContents();
   assert.ok(rows.some((r) => /^\s*520/.test(r) && /unofficial · Cloudflare/.test(r)), rows.join("\n"));
-  await page.goto(site.url + "#/code/499");
+  await page.goto(suite.site.url + "#/code/499");
   await page.waitForSelector("text=Not in the IANA registry");
   assertClean(page);
 });
 
 test("readable on a 390 px phone, no sideways scrolling", async () => {
-  const page = await openPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+  const page = await openPage(suite.browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
   for (const hash of ["", "#/code/401", "#/search/redirect"]) {
-    await page.goto(site.url + hash);
+    await page.goto(suite.site.url + hash);
     await waitForApp(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${hash || "home"} overflows by ${overflow}px`);
   }
-  await page.goto(site.url + "#/code/401");
+  await page.goto(suite.site.url + "#/code/401");
   await waitForApp(page);
   await page.screenshot({ path: join(ARTIFACTS, "mobile-401.png"), fullPage: true });
   assertClean(page);
