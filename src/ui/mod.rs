@@ -6,6 +6,7 @@ mod app;
 mod browser;
 pub mod components;
 mod details;
+mod har_loader;
 mod hooks;
 pub mod state;
 

@@ -44,6 +44,26 @@ impl Theme {
     }
 }
 
+/// The exchanges of a loaded HAR, shared and compared by identity: a deep
+/// comparison of thousands of exchanges on every edit would cost more than
+/// the edit itself.
+#[derive(Debug, Clone, Default)]
+pub struct EntryList(pub Rc<Vec<Exchange>>);
+
+impl PartialEq for EntryList {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for EntryList {
+    type Target = Vec<Exchange>;
+
+    fn deref(&self) -> &Vec<Exchange> {
+        &self.0
+    }
+}
+
 /// Which half of the exchange an edit applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -60,14 +80,16 @@ pub struct ComposerState {
     pub profile: Profile,
     /// The preset the exchange started from, if any.
     pub preset: Option<String>,
-    /// Text in the paste box, and why it could not be read.
-    pub paste_text: String,
+    /// Why the last pasted or opened input could not be read. The text
+    /// itself stays in the (uncontrolled) paste box, so nothing is lost.
     pub paste_error: Option<String>,
+    /// HAR entries parsed so far and in all, while a HAR loads.
+    pub loading: Option<(usize, usize)>,
     /// How many exchanges the last paste held (a HAR has many).
     pub pasted_count: usize,
     /// Every exchange of the last paste, for the entries table (shared, as
     /// a large HAR is not copied on each edit).
-    pub entries: Rc<Vec<Exchange>>,
+    pub entries: EntryList,
     /// The entry shown in the composer.
     pub selected: usize,
     /// The page of the entries table.
@@ -81,10 +103,10 @@ impl ComposerState {
             exchange,
             profile: Profile::Rfc,
             preset: None,
-            paste_text: String::new(),
             paste_error: None,
+            loading: None,
             pasted_count: 0,
-            entries: Rc::new(Vec::new()),
+            entries: EntryList::default(),
             selected: 0,
             entries_page: 0,
         }
@@ -142,10 +164,19 @@ pub enum ComposerAction {
     AddHeader(Side, String, String),
     RemoveHeader(Side, usize),
     SetProfile(Profile),
-    SetPasteText(String),
-    /// Read the paste box into the composer.
-    LoadPaste,
+    /// Read pasted raw HTTP or curl output into the composer (HAR files go
+    /// through `har_loader` and `EntriesLoaded`).
+    LoadText(String),
     ApplyFix(AutoFix),
+    /// A HAR is being read in slices (see `har_loader`).
+    EntriesProgress {
+        done: usize,
+        total: usize,
+    },
+    /// Every exchange of a HAR, read.
+    EntriesLoaded(EntryList),
+    /// The input could not be read: why, naming the line.
+    LoadFailed(String),
     /// Open entry N of the pasted HAR in the composer.
     OpenEntry(usize),
     SetEntriesPage(usize),
@@ -220,15 +251,17 @@ fn reduce_composer(c: &mut ComposerState, action: ComposerAction) {
             }
         }
         ComposerAction::SetProfile(profile) => c.profile = profile,
-        ComposerAction::SetPasteText(text) => c.paste_text = text,
-        ComposerAction::LoadPaste => match parse_input(&c.paste_text) {
+        ComposerAction::LoadText(text) => match parse_input(&text) {
             Ok(parsed) => {
                 c.pasted_count = parsed.exchanges.len();
                 if let Some(first) = parsed.exchanges.first() {
                     c.load(first.clone());
                 }
-                c.entries =
-                    Rc::new(if parsed.exchanges.len() > 1 { parsed.exchanges } else { Vec::new() });
+                c.entries = EntryList(Rc::new(if parsed.exchanges.len() > 1 {
+                    parsed.exchanges
+                } else {
+                    Vec::new()
+                }));
                 c.selected = 0;
                 c.entries_page = 0;
                 c.preset = None;
@@ -240,6 +273,26 @@ fn reduce_composer(c: &mut ComposerState, action: ComposerAction) {
         ComposerAction::ApplyFix(fix) => {
             fix.apply(&mut c.exchange);
             c.status_text = c.exchange.response.status.to_string();
+        }
+        ComposerAction::EntriesProgress { done, total } => {
+            c.loading = Some((done, total));
+            c.paste_error = None;
+        }
+        ComposerAction::EntriesLoaded(EntryList(entries)) => {
+            c.loading = None;
+            c.pasted_count = entries.len();
+            if let Some(first) = entries.first() {
+                c.load(first.clone());
+            }
+            c.entries = EntryList(if entries.len() > 1 { entries } else { Rc::new(Vec::new()) });
+            c.selected = 0;
+            c.entries_page = 0;
+            c.preset = None;
+            c.paste_error = None;
+        }
+        ComposerAction::LoadFailed(error) => {
+            c.loading = None;
+            c.paste_error = Some(error);
         }
         ComposerAction::OpenEntry(index) => {
             if let Some(exchange) = c.entries.get(index) {

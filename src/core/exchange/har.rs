@@ -7,16 +7,6 @@ use serde::Deserialize;
 use super::{parse::ParseError, Exchange, Header, Headers, HttpVersion, Request, Response};
 
 #[derive(Deserialize)]
-struct HarFile {
-    log: HarLog,
-}
-
-#[derive(Deserialize)]
-struct HarLog {
-    entries: Vec<HarEntry>,
-}
-
-#[derive(Deserialize)]
 struct HarEntry {
     request: HarRequest,
     response: HarResponse,
@@ -80,54 +70,212 @@ fn headers(list: Vec<HarHeader>) -> Headers {
     )
 }
 
+/// Where one entry of `log.entries` sits in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntrySpan {
+    pub start: usize,
+    pub end: usize,
+    /// The 1-based line the entry starts on.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    SeekEntries,
+    InEntries,
+    Done,
+}
+
+/// Finds the entries of a HAR file without parsing them, a slice of bytes
+/// at a time. A browser can then spread a file of tens of megabytes over many
+/// short tasks (scan, then parse each entry with [`parse_har_entry`]) instead
+/// of freezing; a JSON parser would have to take the whole file in one go.
+///
+/// It tracks only strings, nesting and lines: the syntax of each entry is
+/// checked when the entry is parsed.
+#[derive(Debug)]
+pub struct HarScanner<'a> {
+    text: &'a str,
+    pos: usize,
+    line: usize,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    string_start: usize,
+    /// The last key at the `log` level was "entries".
+    entries_key: bool,
+    entry_start: Option<(usize, usize)>,
+    phase: Phase,
+    pub entries: Vec<EntrySpan>,
+}
+
+impl<'a> HarScanner<'a> {
+    pub fn new(text: &'a str) -> HarScanner<'a> {
+        HarScanner {
+            text,
+            pos: 0,
+            line: 1,
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            string_start: 0,
+            entries_key: false,
+            entry_start: None,
+            phase: Phase::SeekEntries,
+            entries: Vec::new(),
+        }
+    }
+
+    /// How far the scan has come, in bytes.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Scans up to `budget` more bytes; `Ok(true)` once the whole file is
+    /// scanned and the entries are known.
+    pub fn advance(&mut self, budget: usize) -> Result<bool, ParseError> {
+        let bytes = self.text.as_bytes();
+        let stop = self.pos.saturating_add(budget).min(bytes.len());
+        while self.pos < stop {
+            let byte = bytes[self.pos];
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if byte == b'\\' {
+                    self.escaped = true;
+                } else if byte == b'"' {
+                    self.in_string = false;
+                    if self.phase == Phase::SeekEntries && self.depth == 2 {
+                        self.entries_key = &bytes[self.string_start..self.pos] == b"entries";
+                    }
+                } else if byte == b'\n' {
+                    self.line += 1;
+                }
+                self.pos += 1;
+                continue;
+            }
+            match byte {
+                b'"' => {
+                    self.in_string = true;
+                    self.string_start = self.pos + 1;
+                }
+                b'\n' => self.line += 1,
+                b'{' | b'[' => {
+                    if self.depth == 0 && byte != b'{' {
+                        return Err(ParseError::at(
+                            self.line,
+                            "not a HAR file: expected a JSON object",
+                        ));
+                    }
+                    if self.phase == Phase::SeekEntries
+                        && self.depth == 2
+                        && byte == b'['
+                        && self.entries_key
+                    {
+                        self.phase = Phase::InEntries;
+                    } else if self.phase == Phase::InEntries && self.depth == 3 && byte == b'{' {
+                        self.entry_start = Some((self.pos, self.line));
+                    }
+                    self.depth += 1;
+                }
+                b'}' | b']' => {
+                    if self.depth == 0 {
+                        return Err(ParseError::at(
+                            self.line,
+                            format!("not a HAR file: unexpected '{}'", byte as char),
+                        ));
+                    }
+                    self.depth -= 1;
+                    if self.phase == Phase::InEntries && self.depth == 3 && byte == b'}' {
+                        if let Some((start, line)) = self.entry_start.take() {
+                            self.entries.push(EntrySpan { start, end: self.pos + 1, line });
+                        }
+                    } else if self.phase == Phase::InEntries && self.depth == 2 && byte == b']' {
+                        self.phase = Phase::Done;
+                    }
+                }
+                b',' if self.depth == 2 => self.entries_key = false,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        if self.pos < bytes.len() {
+            return Ok(false);
+        }
+        match self.phase {
+            _ if self.in_string || self.depth != 0 => {
+                Err(ParseError::at(self.line, "the HAR file ends too early: is it truncated?"))
+            }
+            Phase::Done if self.entries.is_empty() => {
+                Err(ParseError::at(0, "the HAR file has no entries"))
+            }
+            Phase::Done => Ok(true),
+            _ => Err(ParseError::at(0, "not a HAR file: no log.entries array")),
+        }
+    }
+}
+
+/// Parses one entry found by [`HarScanner`] (`index` is 0-based); errors
+/// carry the file's line.
+pub fn parse_har_entry(text: &str, span: EntrySpan, index: usize) -> Result<Exchange, ParseError> {
+    let json = text.get(span.start..span.end).unwrap_or_default();
+    let entry: HarEntry = serde_json::from_str(json).map_err(|e| {
+        // serde's "at line 1 column 13" counts within the entry; the error
+        // carries the file's line instead.
+        let message = e.to_string();
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+        ParseError::at(
+            span.line + e.line().saturating_sub(1),
+            format!("HAR entry {}: {message}", index + 1),
+        )
+    })?;
+    exchange_of(entry, index)
+}
+
 pub(super) fn parse_har(text: &str) -> Result<Vec<Exchange>, ParseError> {
-    let file: HarFile = serde_json::from_str(text)
-        .map_err(|e| ParseError::at(e.line(), format!("not a readable HAR file: {e}")))?;
-    let mut exchanges = Vec::with_capacity(file.log.entries.len());
-    for (n, entry) in file.log.entries.into_iter().enumerate() {
-        let status = u16::try_from(entry.response.status).map_err(|_| {
-            ParseError::at(
-                0,
-                format!(
-                    "HAR entry {}: status {} is not an HTTP status code",
-                    n + 1,
-                    entry.response.status
-                ),
-            )
-        })?;
-        let version = HttpVersion::parse(&entry.response.http_version)
-            .or_else(|| HttpVersion::parse(&entry.request.http_version))
-            .unwrap_or(HttpVersion::Http11);
-        let content = entry.response.content.unwrap_or(HarContent { text: None, encoding: None });
-        // Base64 content is binary (images, fonts): the text checks do not apply.
-        let body = match (content.text, content.encoding.as_deref()) {
-            (Some(text), None) => text,
-            _ => String::new(),
-        };
-        let reason =
-            Some(entry.response.status_text).filter(|r| !r.is_empty() && !version.is_framed());
-        exchanges.push(Exchange {
-            request: Request {
-                method: entry.request.method,
-                target: entry.request.url,
-                version: HttpVersion::parse(&entry.request.http_version).unwrap_or(version),
-                headers: headers(entry.request.headers),
-                body: entry.request.post_data.and_then(|p| p.text).unwrap_or_default(),
-            },
-            response: Response {
-                version,
-                status,
-                reason,
-                headers: headers(entry.response.headers),
-                body,
-            },
-            request_known: true,
-        });
-    }
-    if exchanges.is_empty() {
-        return Err(ParseError::at(0, "the HAR file has no entries"));
-    }
-    Ok(exchanges)
+    let mut scanner = HarScanner::new(text);
+    scanner.advance(usize::MAX)?;
+    scanner.entries.iter().enumerate().map(|(n, span)| parse_har_entry(text, *span, n)).collect()
+}
+
+fn exchange_of(entry: HarEntry, n: usize) -> Result<Exchange, ParseError> {
+    let status = u16::try_from(entry.response.status).map_err(|_| {
+        ParseError::at(
+            0,
+            format!(
+                "HAR entry {}: status {} is not an HTTP status code",
+                n + 1,
+                entry.response.status
+            ),
+        )
+    })?;
+    let version = HttpVersion::parse(&entry.response.http_version)
+        .or_else(|| HttpVersion::parse(&entry.request.http_version))
+        .unwrap_or(HttpVersion::Http11);
+    let content = entry.response.content.unwrap_or(HarContent { text: None, encoding: None });
+    // Base64 content is binary (images, fonts): the text checks do not apply.
+    let body = match (content.text, content.encoding.as_deref()) {
+        (Some(text), None) => text,
+        _ => String::new(),
+    };
+    let reason = Some(entry.response.status_text).filter(|r| !r.is_empty() && !version.is_framed());
+    Ok(Exchange {
+        request: Request {
+            method: entry.request.method,
+            target: entry.request.url,
+            version: HttpVersion::parse(&entry.request.http_version).unwrap_or(version),
+            headers: headers(entry.request.headers),
+            body: entry.request.post_data.and_then(|p| p.text).unwrap_or_default(),
+        },
+        response: Response {
+            version,
+            status,
+            reason,
+            headers: headers(entry.response.headers),
+            body,
+        },
+        request_known: true,
+    })
 }
 
 #[cfg(test)]
@@ -160,14 +308,36 @@ mod tests {
     }
 
     #[test]
+    fn entries_parse_one_by_one_with_file_line_numbers() {
+        let text = "{\"log\": {\"entries\": [\n{\"request\": {\"method\": \"GET\", \"url\": \"/a\"}, \"response\": {\"status\": 200}},\n{\"request\": {\"method\": \"GET\"},\n \"response\": {\"status\": 200}}\n]}}";
+        let mut scanner = super::HarScanner::new(text);
+        // A tiny budget: the scan must resume correctly at any byte.
+        while !scanner.advance(7).expect("scans") {}
+        let entries = scanner.entries.clone();
+        assert_eq!(entries.len(), 2);
+        assert!(super::parse_har_entry(text, entries[0], 0).is_ok());
+        let error = super::parse_har_entry(text, entries[1], 1).expect_err("no url");
+        assert_eq!(error.line, 3, "{error}");
+        assert!(error.message.starts_with("HAR entry 2:"), "{error}");
+    }
+
+    #[test]
     fn broken_har_names_the_line() {
         let error = parse_input("{\n\"log\": {\n\"entries\": [ {\"request\": 3} ]\n}}")
             .expect_err("invalid");
         assert_eq!(error.line, 3);
-        assert!(error.message.contains("not a readable HAR file"), "{error}");
+        assert!(error.message.contains("HAR entry 1: invalid type"), "{error}");
+        assert!(!error.message.contains("column"), "{error}");
         let error = parse_input("{\"log\":{\"entries\":[]}}").expect_err("empty");
         assert!(error.message.contains("no entries"));
         let error = parse_input("{ not json").expect_err("not json");
         assert!(error.to_string().starts_with("line 1:"), "{error}");
+        let error = parse_input("{\"log\": {\"entries\": [{\"request\": {").expect_err("truncated");
+        assert!(error.message.contains("truncated"), "{error}");
+        let error = parse_input("{\"log\": {\"pages\": []}}").expect_err("no entries");
+        assert!(error.message.contains("no log.entries"), "{error}");
+        let error = parse_input("{\"log\": {\"comment\": \"entries [\", \"entries\": []}}")
+            .expect_err("empty");
+        assert!(error.message.contains("no entries"), "{error}");
     }
 }

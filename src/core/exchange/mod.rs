@@ -6,9 +6,10 @@
 //! their spelling and order, duplicates are kept, bodies are kept byte for
 //! byte (as text), and each error names the line it happened on.
 
-mod har;
+pub mod har;
 mod model;
 mod parse;
 
+pub use har::{parse_har_entry, EntrySpan, HarScanner};
 pub use model::{Exchange, Header, Headers, HttpVersion, Request, Response};
 pub use parse::{parse_input, InputFormat, ParseError, Parsed};

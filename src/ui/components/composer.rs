@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -65,6 +67,9 @@ fn version_select(
 pub fn Composer(props: &ComposerProps) -> Html {
     let state = &props.state;
     let exchange = &state.exchange;
+    // The paste box is uncontrolled: a pasted HAR can be tens of megabytes,
+    // too much to copy through the state on every render.
+    let paste_box = use_node_ref();
     let send = |action: fn(String) -> ComposerAction| {
         props.ondispatch.reform(move |value: String| action(value))
     };
@@ -148,14 +153,24 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 <label class="visually-hidden" for="paste-text">{ "Exchange to paste" }</label>
                 <textarea id="paste-text" rows="8" spellcheck="false"
                     placeholder={"GET /users/42 HTTP/1.1\nHost: api.example\n\nHTTP/1.1 404 Not Found\nContent-Type: application/problem+json\n\n{\"title\":\"Not Found\",\"status\":404}"}
-                    value={state.paste_text.clone()}
-                    oninput={d.reform(|e: InputEvent| ComposerAction::SetPasteText(textarea_value(e)))} />
+                    ref={paste_box.clone()} />
                 <div class="paste-actions">
-                    <button type="button" id="load-paste" onclick={d.reform(|_: MouseEvent| ComposerAction::LoadPaste)}>{ "Load into the composer" }</button>
+                    <button type="button" id="load-paste" onclick={{
+                        let (paste_box, dispatch) = (paste_box.clone(), d.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            if let Some(area) = paste_box.cast::<HtmlTextAreaElement>() {
+                                load_text(Rc::from(area.value()), dispatch.clone());
+                            }
+                        })
+                    }}>{ "Load into the composer" }</button>
                     <label class="file-button" for="open-file">{ "Open a file…" }</label>
                     <input id="open-file" class="visually-hidden" type="file" accept=".har,.json,.http,.txt,text/plain,application/json"
                         onchange={on_file(d.clone())} />
-                    if let Some(error) = &state.paste_error {
+                    if let Some((done, total)) = state.loading {
+                        <p class="hint" role="status">
+                            { if total == 0 { "Reading the HAR file…".to_string() } else { format!("Reading entries: {done} of {total}…") } }
+                        </p>
+                    } else if let Some(error) = &state.paste_error {
                         <p class="input-error" role="alert">{ error.clone() }</p>
                     } else if state.pasted_count > 1 {
                         <p class="hint">{ format!("The input held {} exchanges; the first is loaded.", state.pasted_count) }</p>
@@ -229,15 +244,37 @@ pub fn Composer(props: &ComposerProps) -> Html {
     }
 }
 
-/// Reads a chosen or dropped file into the paste box and loads it.
+/// Loads text into the composer: a HAR in slices between frames, anything
+/// else (small by nature) at once through the paste box.
+fn load_text(text: Rc<str>, dispatch: Callback<ComposerAction>) {
+    if text.trim_start().starts_with('{') {
+        crate::ui::har_loader::load_har(text, dispatch);
+    } else {
+        dispatch.emit(ComposerAction::LoadText(text.to_string()));
+    }
+}
+
+/// Reads a chosen or dropped file and loads it. The bytes are copied into
+/// wasm and decoded there: decoding tens of megabytes into a JavaScript
+/// string first (`File.text()`) blocks the main thread for about half a
+/// second. A HAR file is not copied into the paste box either: at that size
+/// the text area would be the slowest part of the page.
 fn read_file(file: web_sys::File, dispatch: Callback<ComposerAction>) {
+    let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(text) => {
-                dispatch.emit(ComposerAction::SetPasteText(text.as_string().unwrap_or_default()));
-                dispatch.emit(ComposerAction::LoadPaste);
+        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => {
+                return dispatch
+                    .emit(ComposerAction::LoadFailed(format!("{name} could not be read")))
             }
-            Err(_) => dispatch.emit(ComposerAction::SetPasteText(String::new())),
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => load_text(Rc::from(text), dispatch),
+            Err(error) => dispatch.emit(ComposerAction::LoadFailed(format!(
+                "{name} is not UTF-8 text (invalid byte at offset {})",
+                error.utf8_error().valid_up_to()
+            ))),
         }
     });
 }

@@ -1,11 +1,7 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::core::{
-    exchange::Exchange,
-    lint::{lint, Profile},
-};
+use crate::core::lint::{lint, Profile};
+use crate::ui::state::EntryList;
 
 /// Rows per page: linting is per visible row, so a HAR with thousands of
 /// entries costs no more than this many analyses per render.
@@ -13,7 +9,7 @@ pub const PAGE_SIZE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct EntriesTableProps {
-    pub entries: Rc<Vec<Exchange>>,
+    pub entries: EntryList,
     pub selected: usize,
     pub page: usize,
     pub profile: Profile,
