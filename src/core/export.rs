@@ -7,10 +7,22 @@
 use serde_json::{json, Value};
 
 use crate::core::{
-    exchange::{Exchange, HttpVersion},
+    exchange::{Exchange, Headers, HttpVersion},
     lint::{Finding, Profile},
     registry::{Registration, Registry},
 };
+
+/// Appends a header section and its body (the body followed by `gap`).
+fn push_message(out: &mut String, headers: &Headers, body: &str, gap: &str) {
+    for header in headers.iter() {
+        out.push_str(&format!("{}: {}\n", header.name, header.value));
+    }
+    out.push('\n');
+    if !body.is_empty() {
+        out.push_str(body);
+        out.push_str(gap);
+    }
+}
 
 /// The exchange as raw HTTP/1.1-style text, request first; the composer's
 /// paste box reads it back.
@@ -18,28 +30,15 @@ pub fn to_raw(exchange: &Exchange) -> String {
     let request = &exchange.request;
     let response = &exchange.response;
     let mut out = format!("{} {} {}\n", request.method, request.target, request.version.label());
-    for header in request.headers.iter() {
-        out.push_str(&format!("{}: {}\n", header.name, header.value));
-    }
-    out.push('\n');
-    if !request.body.is_empty() {
-        out.push_str(&request.body);
-        out.push_str("\n\n");
-    }
+    // A blank line separates the request body from the status line.
+    push_message(&mut out, &request.headers, &request.body, "\n\n");
     out.push_str(&format!("{} {}", response.version.label(), response.status));
     if let Some(reason) = &response.reason {
         out.push(' ');
         out.push_str(reason);
     }
     out.push('\n');
-    for header in response.headers.iter() {
-        out.push_str(&format!("{}: {}\n", header.name, header.value));
-    }
-    out.push('\n');
-    if !response.body.is_empty() {
-        out.push_str(&response.body);
-        out.push('\n');
-    }
+    push_message(&mut out, &response.headers, &response.body, "\n");
     out
 }
 
@@ -87,7 +86,7 @@ pub fn to_curl(exchange: &Exchange) -> String {
     parts.join(" ")
 }
 
-fn har_headers(headers: &crate::core::exchange::Headers) -> Value {
+fn har_headers(headers: &Headers) -> Value {
     Value::Array(headers.iter().map(|h| json!({ "name": h.name, "value": h.value })).collect())
 }
 
