@@ -163,9 +163,12 @@ pub fn Composer(props: &ComposerProps) -> Html {
                             }
                         })
                     }}>{ "Load into the composer" }</button>
-                    <label class="file-button" for="open-file">{ "Open a file…" }</label>
-                    <input id="open-file" class="visually-hidden" type="file" accept=".har,.json,.http,.txt,text/plain,application/json"
-                        onchange={on_file(d.clone())} />
+                    <label class="file-button">
+                        { "Open a file…" }
+                        <input id="open-file" class="visually-hidden" type="file"
+                            accept=".har,.json,.http,.txt,text/plain,application/json"
+                            onchange={on_file(d.clone())} />
+                    </label>
                     if let Some((done, total)) = state.loading {
                         <p class="hint" role="status">
                             { if total == 0 { "Reading the HAR file…".to_string() } else { format!("Reading entries: {done} of {total}…") } }
