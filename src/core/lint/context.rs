@@ -13,6 +13,7 @@ pub struct Context<'a> {
     /// The status code's reference entry, when it has one.
     pub entry: Option<&'static StatusEntry>,
     json_body: OnceCell<Option<Value>>,
+    body_lower: OnceCell<String>,
 }
 
 impl<'a> Context<'a> {
@@ -23,6 +24,7 @@ impl<'a> Context<'a> {
             status,
             entry: Registry::global().entry(status),
             json_body: OnceCell::new(),
+            body_lower: OnceCell::new(),
         }
     }
 
@@ -55,8 +57,9 @@ impl<'a> Context<'a> {
             .as_ref()
     }
 
-    /// The response body lower-cased, for keyword heuristics.
-    pub fn body_lower(&self) -> String {
-        self.exchange.response.body.to_lowercase()
+    /// The response body lower-cased, for keyword heuristics; computed once
+    /// however many rules ask.
+    pub fn body_lower(&self) -> &str {
+        self.body_lower.get_or_init(|| self.exchange.response.body.to_lowercase())
     }
 }

@@ -10,8 +10,6 @@ mod context;
 pub mod model;
 mod rules;
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
 use crate::core::exchange::Exchange;
@@ -21,8 +19,10 @@ pub use model::{ProfileNote, RuleText, Severity};
 
 /// The statics `build.rs` generates from `data/lint-rules.toml`.
 mod generated {
+    use std::borrow::Cow;
+
     use super::model::*;
-    use super::*;
+    use crate::core::registry::model::SpecRef;
 
     include!(concat!(env!("OUT_DIR"), "/lint_rules.rs"));
 }
@@ -182,7 +182,3 @@ pub fn lint(exchange: &Exchange, profile: Profile) -> Vec<Finding> {
 pub fn checked_rule_ids() -> impl Iterator<Item = &'static str> {
     rules::CHECKS.iter().map(|(id, _)| *id)
 }
-
-// Keeps `Cow` and `Text` in scope for the generated code above.
-#[allow(dead_code)]
-type GeneratedText = (Cow<'static, str>, Text);

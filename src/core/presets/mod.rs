@@ -3,6 +3,7 @@
 pub mod model;
 
 use crate::core::exchange::{parse_input, Exchange};
+// `model.rs` (also compiled into build.rs) reaches this as `super::Text`.
 use crate::core::registry::model::Text;
 pub use model::Preset;
 
@@ -31,6 +32,3 @@ impl Preset {
             .unwrap_or_default()
     }
 }
-
-#[allow(dead_code)]
-type GeneratedText = Text;

@@ -30,14 +30,7 @@ pub fn CodePage(props: &CodePageProps) -> Html {
         format!("Results for \u{201c}{}\u{201d}", props.back_query.trim())
     };
     let body = match registry.lookup(props.code) {
-        Ok(Lookup::Known(entry)) => {
-            let prose = match &*details {
-                Details::Loaded(details) => Prose::Ready(Some((**details).clone())),
-                Details::Loading => Prose::Loading,
-                Details::Failed(why) => Prose::Failed(why.clone()),
-            };
-            entry_view(entry, registry.class_of(entry.code), prose)
-        }
+        Ok(Lookup::Known(entry)) => entry_view(entry, registry.class_of(entry.code), &details),
         Ok(Lookup::UnknownInClass { code, class }) => unknown_view(code, class),
         Err(error) => html! { <p class="input-error" role="alert">{ error.to_string() }</p> },
     };
@@ -63,16 +56,11 @@ fn class_badge(class: Option<&ClassEntry>) -> Html {
     }
 }
 
-/// The long-form prose of the page, which arrives separately.
-enum Prose {
-    Ready(Option<StatusDetails>),
-    Loading,
-    Failed(String),
-}
-
-fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: Prose) -> Html {
-    let prose_ready = match &prose {
-        Prose::Ready(details) => details.clone(),
+/// The page of a code with an entry; `prose` (meaning, lists, notes) arrives
+/// separately and fills in when loaded.
+fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: &Details) -> Html {
+    let prose_ready = match prose {
+        Details::Loaded(details) => Some(details.clone()),
         _ => None,
     };
     let registration_class = match e.registration {
@@ -122,10 +110,9 @@ fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: Prose) -> Html
                 }
             </header>
             { match prose {
-                Prose::Ready(Some(details)) => details_view(&details),
-                Prose::Ready(None) => html! {},
-                Prose::Loading => html! { <p class="loading" role="status">{ "Loading the full explanation…" }</p> },
-                Prose::Failed(why) => html! {
+                Details::Loaded(details) => details_view(details),
+                Details::Loading => html! { <p class="loading" role="status">{ "Loading the full explanation…" }</p> },
+                Details::Failed(why) => html! {
                     <p class="input-error" role="alert">{ format!("The full explanation could not be loaded ({why}). The facts below are complete.") }</p>
                 },
             } }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::lint::{lint, Profile};
+use crate::core::lint::{lint, Profile, Severity};
 use crate::ui::state::EntryList;
 
 /// Rows per page: linting is per visible row, so a HAR with thousands of
@@ -25,7 +25,18 @@ pub fn EntriesTable(props: &EntriesTableProps) -> Html {
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = props.page.min(pages - 1);
     let start = page * PAGE_SIZE;
-    let rows = props.entries.iter().enumerate().skip(start).take(PAGE_SIZE);
+    // The composer re-renders on every keystroke; the visible rows' analyses
+    // change only with the file, the page or the profile.
+    let worst =
+        use_memo((props.entries.clone(), page, props.profile), |(entries, page, profile)| {
+            entries
+                .iter()
+                .skip(page * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .map(|exchange| lint(exchange, *profile).first().map(|f| (f.severity, f.title)))
+                .collect::<Vec<Option<(Severity, &'static str)>>>()
+        });
+    let rows = props.entries.iter().enumerate().skip(start).take(PAGE_SIZE).zip(worst.iter());
     let nav = |target: usize, label: &'static str, disabled: bool| {
         let onpage = props.onpage.clone();
         html! {
@@ -47,9 +58,7 @@ pub fn EntriesTable(props: &EntriesTableProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for rows.map(|(index, exchange)| {
-                            let findings = lint(exchange, props.profile);
-                            let worst = findings.first();
+                        { for rows.map(|((index, exchange), worst)| {
                             let onopen = props.onopen.clone();
                             let selected = index == props.selected;
                             html! {
@@ -65,8 +74,8 @@ pub fn EntriesTable(props: &EntriesTableProps) -> Html {
                                     <td>{ exchange.response.status }</td>
                                     <td>
                                         { match worst {
-                                            Some(f) => html! {
-                                                <><span class={classes!("severity", f.severity.label())}>{ f.severity.label() }</span>{ f.title }</>
+                                            Some((severity, title)) => html! {
+                                                <><span class={classes!("severity", severity.label())}>{ severity.label() }</span>{ *title }</>
                                             },
                                             None => html! { <span class="muted">{ "none" }</span> },
                                         } }
