@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::{once, Context, Hit};
-use crate::core::lint::{AutoFix, Edit};
+use crate::lint::{AutoFix, Edit};
 
 fn clear_body() -> AutoFix {
     AutoFix::new("Remove the body", vec![Edit::ClearBody])

@@ -1,6 +1,6 @@
 //! Registered HTTP field names, for autocompletion (`data/field-names.txt`).
 
-const FIELD_NAMES: &str = include_str!("../../data/field-names.txt");
+const FIELD_NAMES: &str = include_str!("../../../data/field-names.txt");
 
 /// The names, in file order, without comments.
 pub fn field_names() -> impl Iterator<Item = &'static str> {

@@ -4,8 +4,8 @@ use std::cell::OnceCell;
 
 use serde_json::Value;
 
-use crate::core::exchange::Exchange;
-use crate::core::registry::{Registry, StatusEntry};
+use crate::exchange::Exchange;
+use crate::registry::{Registry, StatusEntry};
 
 pub struct Context<'a> {
     pub exchange: &'a Exchange,

@@ -87,7 +87,7 @@ pub fn problems(data: &RegistryData) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::registry::Registry;
+    use crate::registry::Registry;
 
     fn shipped() -> RegistryData {
         Registry::global().data().clone()

@@ -1,10 +1,10 @@
 //! Whether the status code fits the request and what the body says.
 
 use super::{once, Context, Hit};
-use crate::core::lint::{AutoFix, Edit};
+use crate::lint::{AutoFix, Edit};
 
 fn set_status(status: u16) -> AutoFix {
-    let name = crate::core::registry::Registry::global()
+    let name = crate::registry::Registry::global()
         .entry(status)
         .map(|e| e.name.to_string())
         .unwrap_or_default();

@@ -1,7 +1,7 @@
 //! Notes that depend on the HTTP version or on connection behaviour.
 
 use super::{once, Context, Hit};
-use crate::core::lint::{AutoFix, Edit};
+use crate::lint::{AutoFix, Edit};
 
 pub fn reason_phrase_in_http2(cx: &Context) -> Vec<Hit> {
     let response = &cx.exchange.response;

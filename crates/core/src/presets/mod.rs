@@ -2,9 +2,9 @@
 
 pub mod model;
 
-use crate::core::exchange::{parse_input, Exchange};
+use crate::exchange::{parse_input, Exchange};
 // `model.rs` (also compiled into build.rs) reaches this as `super::Text`.
-use crate::core::registry::model::Text;
+use crate::registry::model::Text;
 pub use model::Preset;
 
 mod generated {

@@ -2,7 +2,7 @@
 //! RFCs that define the codes).
 
 use super::{once, Context, Hit};
-use crate::core::lint::{AutoFix, Edit};
+use crate::lint::{AutoFix, Edit};
 
 fn missing(cx: &Context, statuses: &[u16], any_of: &[&str]) -> bool {
     statuses.contains(&cx.status) && !cx.exchange.response.headers.has_any(any_of)

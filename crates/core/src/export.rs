@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use crate::core::{
+use crate::{
     exchange::{Exchange, Headers, HttpVersion},
     lint::{Finding, Profile},
     registry::{Registration, Registry},
@@ -189,7 +189,7 @@ pub fn to_fixture(exchange: &Exchange, findings: &[Finding], profile: Profile) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{exchange::parse_input, lint::lint, presets};
+    use crate::{exchange::parse_input, lint::lint, presets};
 
     #[test]
     fn raw_and_har_round_trip_every_preset() {

@@ -210,7 +210,7 @@ mod tests {
 
     #[test]
     fn build_time_index_matches_run_time_normalisation() {
-        let registry = crate::core::registry::Registry::global();
+        let registry = crate::registry::Registry::global();
         for (doc, entry) in registry.index.docs.iter().zip(registry.entries()) {
             assert_eq!(doc.code, entry.code.to_string());
             assert_eq!(doc.name, normalise(&entry.name));

@@ -1,8 +1,8 @@
 //! Field syntax and the status code itself.
 
 use super::{once, Context, Hit};
-use crate::core::exchange::Headers;
-use crate::core::registry::Registration;
+use crate::exchange::Headers;
+use crate::registry::Registration;
 
 /// RFC 9110 §5.6.2 tchar.
 fn is_token(name: &str) -> bool {

@@ -12,8 +12,8 @@ mod rules;
 
 use serde::Serialize;
 
-use crate::core::exchange::Exchange;
-use crate::core::registry::model::{SpecRef, Text};
+use crate::exchange::Exchange;
+use crate::registry::model::{SpecRef, Text};
 pub use context::Context;
 pub use model::{ProfileNote, RuleText, Severity};
 
@@ -22,7 +22,7 @@ mod generated {
     use std::borrow::Cow;
 
     use super::model::*;
-    use crate::core::registry::model::SpecRef;
+    use crate::registry::model::SpecRef;
 
     include!(concat!(env!("OUT_DIR"), "/lint_rules.rs"));
 }
@@ -88,7 +88,7 @@ impl AutoFix {
                     response.reason = if response.version.is_framed() {
                         None
                     } else {
-                        crate::core::registry::Registry::global()
+                        crate::registry::Registry::global()
                             .entry(*status)
                             .map(|e| e.name.to_string())
                     };
