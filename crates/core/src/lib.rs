@@ -11,6 +11,7 @@
 pub mod exchange;
 pub mod export;
 pub mod fields;
+pub mod headers;
 pub mod lint;
 pub mod presets;
 pub mod registry;

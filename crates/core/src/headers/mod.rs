@@ -1,0 +1,1 @@
+//! Parsers for header field values that more than one analysis needs.
