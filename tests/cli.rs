@@ -66,10 +66,35 @@ fn bad_input_exits_2_with_a_message() {
 fn search_lists_matches() {
     let output = statuslab(&["search", "rate", "limit"]);
     assert!(output.status.success());
-    assert!(stdout(&output).starts_with("429 Too Many Requests"), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("7 codes match \u{201c}rate limit\u{201d}."), "{text}");
+    assert!(text.lines().nth(1).is_some_and(|l| l.starts_with("429 Too Many Requests")), "{text}");
     let json: serde_json::Value =
         serde_json::from_slice(&statuslab(&["search", "nginx", "--json"]).stdout).expect("JSON");
     assert!(json.as_array().is_some_and(|hits| hits.iter().any(|h| h["code"] == 499)));
+}
+
+#[test]
+fn search_finds_a_bare_number_as_the_page_does() {
+    let output = statuslab(&["search", "299"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("299 No registered meaning: Treated as 200"), "{text}");
+}
+
+#[test]
+fn explain_judges_a_temporary_registration_against_the_date() {
+    // 2026-11-01 and 2026-11-29, 00:00 UTC.
+    let before = stdout(&statuslab(&["explain", "104", "--now", "1793491200"]));
+    assert!(before.contains("listed to expire on 2026-11-13 unless extended"), "{before}");
+    let after = stdout(&statuslab(&["explain", "104", "--now", "1795910400"]));
+    assert!(after.contains("which has passed"), "{after}");
+    let json: serde_json::Value = serde_json::from_slice(
+        &statuslab(&["explain", "104", "--json", "--now", "1795910400"]).stdout,
+    )
+    .expect("JSON");
+    assert_eq!(json["registration"]["lifecycle"]["expired"], true);
+    assert_eq!(json["treated_as"], 100);
 }
 
 #[test]

@@ -28,9 +28,9 @@ fn examples() -> Vec<RuleExamples> {
     toml::from_str::<File>(text).expect("lint-rules.toml parses").rule
 }
 
-fn ids_found(raw: &str, profile: Profile) -> Vec<&'static str> {
+fn ids_found(raw: &str, profile: Profile) -> Vec<String> {
     let parsed = parse_input(raw).unwrap_or_else(|e| panic!("example does not parse: {e}\n{raw}"));
-    parsed.exchanges.iter().flat_map(|e| lint(e, profile)).map(|f| f.id).collect()
+    parsed.exchanges.iter().flat_map(|e| lint(e, profile)).map(|f| f.id.to_string()).collect()
 }
 
 #[test]
@@ -38,14 +38,14 @@ fn every_rule_fails_its_fail_example_and_passes_its_pass_example() {
     let mut failures = Vec::new();
     for rule in examples() {
         let on_fail = ids_found(&rule.fail, Profile::Rfc);
-        if !on_fail.contains(&rule.id.as_str()) {
+        if !on_fail.contains(&rule.id) {
             failures.push(format!(
                 "{}: the fail example does not trigger it (found {on_fail:?})",
                 rule.id
             ));
         }
         let on_pass = ids_found(&rule.pass, Profile::Rfc);
-        if on_pass.contains(&rule.id.as_str()) {
+        if on_pass.contains(&rule.id) {
             failures.push(format!("{}: the pass example triggers it", rule.id));
         }
     }
@@ -104,9 +104,10 @@ fn autofixes_remove_their_finding() {
                 let Some(fix) = finding.autofix else { continue };
                 let mut fixed = exchange.clone();
                 fix.apply(&mut fixed);
-                let after: Vec<&str> = lint(&fixed, Profile::Rfc).iter().map(|f| f.id).collect();
+                let after: Vec<String> =
+                    lint(&fixed, Profile::Rfc).iter().map(|f| f.id.to_string()).collect();
                 assert!(
-                    !after.contains(&rule.id.as_str()),
+                    !after.contains(&rule.id),
                     "{}: \"{}\" does not fix it",
                     rule.id,
                     fix.label

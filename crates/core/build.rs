@@ -156,6 +156,7 @@ struct_literal!(StatusEntry {
     registration,
     origin,
     registry_note,
+    temporary_until,
     spec,
     summary,
     meaning,

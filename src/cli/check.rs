@@ -1,4 +1,6 @@
-//! `statuslab check`: lint exchanges from files or stdin, for CI.
+//! `statuslab check`: lint exchanges from files or stdin, for CI. Every
+//! verdict comes from the core's analysis model; this module only chooses
+//! between printing it as JSON and as text.
 
 use std::io::{self, Read, Write};
 
@@ -6,9 +8,9 @@ use serde::Serialize;
 
 use super::text::wrap;
 use crate::core::{
-    exchange::{parse_input, Exchange},
-    lint::{lint, Finding, Profile, Severity},
-    registry::{Registration, Registry},
+    analysis::{analyze, Analysis, AnalysisOptions},
+    exchange::parse_input,
+    lint::{Profile, Severity},
 };
 
 /// When `check` exits 1.
@@ -29,69 +31,20 @@ impl FailOn {
     }
 }
 
+/// One exchange of the report: where it came from, then the analysis model
+/// (whose `method`, `target`, `status` and `findings` keep the keys this
+/// report has always had).
 #[derive(Serialize)]
-struct StatusJson {
-    code: u16,
-    reason: Option<String>,
-    class: Option<String>,
-    registered: bool,
-}
-
-#[derive(Serialize)]
-struct SpecJson {
-    label: String,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct FindingJson<'a> {
-    id: &'a str,
-    severity: &'a str,
-    title: &'a str,
-    message: &'a str,
-    spec: SpecJson,
-    fix: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    profile_note: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ExchangeJson<'a> {
-    source: String,
-    method: &'a str,
-    target: &'a str,
-    status: StatusJson,
-    findings: Vec<FindingJson<'a>>,
+struct ExchangeReport<'a> {
+    source: &'a str,
+    #[serde(flatten)]
+    analysis: &'a Analysis,
 }
 
 #[derive(Serialize)]
 struct Report<'a> {
     profile: Profile,
-    exchanges: Vec<ExchangeJson<'a>>,
-}
-
-fn status_json(exchange: &Exchange) -> StatusJson {
-    let registry = Registry::global();
-    let code = exchange.response.status;
-    let entry = registry.entry(code);
-    StatusJson {
-        code,
-        reason: exchange.response.reason.clone(),
-        class: registry.class_of(code).map(|c| c.name.to_string()),
-        registered: entry.is_some_and(|e| e.registration != Registration::Unofficial),
-    }
-}
-
-fn finding_json(f: &Finding) -> FindingJson<'_> {
-    FindingJson {
-        id: f.id,
-        severity: f.severity.label(),
-        title: f.title,
-        message: &f.message,
-        spec: SpecJson { label: f.spec.label(), url: f.spec.url.to_string() },
-        fix: f.fix,
-        profile_note: f.profile_note,
-    }
+    exchanges: Vec<ExchangeReport<'a>>,
 }
 
 fn read_source(path: &str) -> Result<String, String> {
@@ -109,82 +62,67 @@ pub fn check(
     files: &[String],
     json: bool,
     fail_on: FailOn,
-    profile: Profile,
+    options: AnalysisOptions,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
-    let mut analysed: Vec<(String, Exchange, Vec<Finding>)> = Vec::new();
+    let mut analysed: Vec<(String, Analysis)> = Vec::new();
     for path in files {
         let text = read_source(path)?;
         let name = if path == "-" { "stdin" } else { path.as_str() };
         let parsed = parse_input(&text).map_err(|e| format!("{name}: {e}"))?;
         let count = parsed.exchanges.len();
-        for (i, exchange) in parsed.exchanges.into_iter().enumerate() {
+        for (i, exchange) in parsed.exchanges.iter().enumerate() {
             let source = if count > 1 { format!("{name}#{}", i + 1) } else { name.to_string() };
-            let findings = lint(&exchange, profile);
-            analysed.push((source, exchange, findings));
+            analysed.push((source, analyze(exchange, options)));
         }
     }
-    let failed = analysed.iter().flat_map(|(_, _, f)| f).any(|f| fail_on.trips(f.severity));
+    let failed = analysed.iter().flat_map(|(_, a)| &a.findings).any(|f| fail_on.trips(f.severity));
     let write_error = |e: io::Error| format!("cannot write output: {e}");
     if json {
         let report = Report {
-            profile,
+            profile: options.profile,
             exchanges: analysed
                 .iter()
-                .map(|(source, exchange, findings)| ExchangeJson {
-                    source: source.clone(),
-                    method: &exchange.request.method,
-                    target: &exchange.request.target,
-                    status: status_json(exchange),
-                    findings: findings.iter().map(finding_json).collect(),
-                })
+                .map(|(source, analysis)| ExchangeReport { source, analysis })
                 .collect(),
         };
         serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| write_error(e.into()))?;
         writeln!(out).map_err(write_error)?;
     } else {
-        for (source, exchange, findings) in &analysed {
-            write_text(source, exchange, findings, out).map_err(write_error)?;
+        for (source, analysis) in &analysed {
+            write_text(source, analysis, out).map_err(write_error)?;
         }
-        let count = |s: Severity| {
-            analysed.iter().flat_map(|(_, _, f)| f).filter(|f| f.severity == s).count()
-        };
+        let total =
+            |pick: fn(&Analysis) -> usize| analysed.iter().map(|(_, a)| pick(a)).sum::<usize>();
         writeln!(
             out,
             "{} exchange(s): {} error(s), {} warning(s), {} note(s)",
             analysed.len(),
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
+            total(|a| a.counts.errors),
+            total(|a| a.counts.warnings),
+            total(|a| a.counts.infos),
         )
         .map_err(write_error)?;
     }
     Ok(i32::from(failed))
 }
 
-fn write_text(
-    source: &str,
-    exchange: &Exchange,
-    findings: &[Finding],
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let status = status_json(exchange);
-    let name =
-        Registry::global().entry(status.code).map(|e| e.name.to_string()).unwrap_or_default();
-    writeln!(
-        out,
-        "{source}: {} {} → {} {name}",
-        exchange.request.method, exchange.request.target, status.code
-    )?;
-    if findings.is_empty() {
+fn write_text(source: &str, analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    let status = &analysis.status;
+    let name = status.name.as_deref().unwrap_or_default();
+    writeln!(out, "{source}: {} {} → {} {name}", analysis.method, analysis.target, status.code)?;
+    if let Some(note) = status.lifecycle.as_ref().or(status.fallback.as_ref()) {
+        writeln!(out, "{}", wrap(note, "  ", 96))?;
+    }
+    if analysis.findings.is_empty() {
         writeln!(out, "  no findings")?;
     }
-    for f in findings {
+    for f in &analysis.findings {
         writeln!(out, "  {:<7} {}  [{}]", f.severity.label(), f.message, f.id)?;
         writeln!(out, "{}", wrap(&format!("why: {}", f.why), "          ", 96))?;
         writeln!(out, "{}", wrap(&format!("fix: {}", f.fix), "          ", 96))?;
-        writeln!(out, "          see {} <{}>", f.spec.label(), f.spec.url)?;
-        if let Some(note) = f.profile_note {
+        writeln!(out, "          see {} <{}>", f.spec.label, f.spec.url)?;
+        if let Some(note) = &f.profile_note {
             writeln!(out, "{}", wrap(&format!("profile: {note}"), "          ", 96))?;
         }
     }

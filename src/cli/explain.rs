@@ -2,11 +2,11 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use super::text::wrap;
-use crate::core::registry::{
-    model::Text, ClassEntry, CodeError, Lookup, Registration, Registry, SpecRef, StatusEntry,
+use crate::core::{
+    explain::{self, explain_text, Explanation},
+    registry::{model::Text, CodeError, Registry, SpecRef, StatusEntry},
+    time::UnixTime,
 };
 
 const WIDTH: usize = 88;
@@ -32,51 +32,21 @@ impl From<io::Error> for ExplainError {
     }
 }
 
-/// The JSON shape of `explain --json`: stable keys for scripts.
-#[derive(Serialize)]
-struct ExplainJson<'a> {
-    code: u16,
-    /// True when the code has an entry of its own (registered or unofficial).
-    known: bool,
-    class: &'a ClassEntry,
-    /// For a code without an entry, the code a client treats it as (RFC 9110 §15).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    treated_as: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entry: Option<&'a StatusEntry>,
-}
-
-pub fn explain(text: &str, json: bool, out: &mut dyn Write) -> Result<i32, ExplainError> {
-    let registry = Registry::global();
-    let lookup = registry.lookup_text(text).map_err(ExplainError::Code)?;
-    let code = lookup.code();
-    let class = match lookup {
-        Lookup::Known(_) => registry.class_of(code),
-        Lookup::UnknownInClass { class, .. } => Some(class),
-    };
-    let Some(class) = class else {
-        return Err(ExplainError::Code(CodeError::OutOfRange(code.to_string())));
-    };
+pub fn explain(
+    text: &str,
+    json: bool,
+    now: UnixTime,
+    out: &mut dyn Write,
+) -> Result<i32, ExplainError> {
+    let explanation = explain_text(text, now).map_err(ExplainError::Code)?;
     if json {
-        let document = match lookup {
-            Lookup::Known(entry) => {
-                ExplainJson { code, known: true, class, treated_as: None, entry: Some(entry) }
-            }
-            Lookup::UnknownInClass { .. } => ExplainJson {
-                code,
-                known: false,
-                class,
-                treated_as: Some(code / 100 * 100),
-                entry: None,
-            },
-        };
-        serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::from)?;
+        serde_json::to_writer_pretty(&mut *out, &explanation).map_err(io::Error::from)?;
         writeln!(out)?;
         return Ok(0);
     }
-    match lookup {
-        Lookup::Known(entry) => write_entry(registry, entry, class, out)?,
-        Lookup::UnknownInClass { code, class } => write_unknown(code, class, out)?,
+    match explanation.entry {
+        Some(entry) => write_entry(Registry::global(), entry, &explanation, out)?,
+        None => write_unknown(&explanation, out)?,
     }
     Ok(0)
 }
@@ -95,15 +65,13 @@ fn name_of(registry: &Registry, code: u16) -> String {
 fn write_entry(
     registry: &Registry,
     e: &StatusEntry,
-    class: &ClassEntry,
+    explanation: &Explanation,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(out, "{} {}", e.code, e.name)?;
-    let mut facts =
-        vec![format!("{} ({}xx)", class.name, class.digit), e.registration.label().to_string()];
-    if let Some(origin) = &e.origin {
-        facts.push(format!("from {origin}"));
-    }
+    let class = explanation.class;
+    writeln!(out, "{}", explanation.title)?;
+    let facts =
+        [format!("{} ({}xx)", class.name, class.digit), explanation.registration.label.clone()];
     writeln!(out, "{}", facts.join(" · "))?;
     writeln!(out, "Defined in {}", spec(&e.spec))?;
     if !e.former_names.is_empty() {
@@ -112,17 +80,11 @@ fn write_entry(
     if let Some(note) = &e.registry_note {
         writeln!(out, "{}", wrap(&format!("Registry: {note}"), "", WIDTH))?;
     }
-    if e.registration == Registration::Unofficial {
-        let fallback = e.code / 100 * 100;
-        writeln!(
-            out,
-            "{}",
-            wrap(
-                &format!("Not in the IANA registry: a generic client treats it as {fallback} (RFC 9110 §15)."),
-                "",
-                WIDTH
-            )
-        )?;
+    if let Some(lifecycle) = &explanation.registration.lifecycle {
+        writeln!(out, "{}", wrap(&lifecycle.note, "", WIDTH))?;
+    }
+    if let Some(fallback) = &explanation.registration.fallback {
+        writeln!(out, "{}", wrap(fallback, "", WIDTH))?;
     }
     writeln!(out, "\n{}\n", wrap(&e.summary, "", WIDTH))?;
     writeln!(out, "{}", wrap(&e.meaning, "", WIDTH))?;
@@ -146,12 +108,12 @@ fn write_entry(
             writeln!(out, "{}", wrap(&h.note, "    ", WIDTH))?;
         }
     }
-    let cache = if e.heuristically_cacheable {
-        "cacheable by default: a cache may store it and assign a heuristic lifetime when no explicit freshness is given (RFC 9110 §15.1)."
-    } else {
-        "not cacheable by default: a cache stores it only with explicit freshness such as Cache-Control: max-age (RFC 9110 §15.1, RFC 9111 §3)."
-    };
-    writeln!(out, "\n{}", wrap(&format!("Caching: {cache}"), "", WIDTH))?;
+    let cache = &explanation.cacheability;
+    writeln!(
+        out,
+        "\n{}",
+        wrap(&format!("Caching: {} ({})", cache.text, cache.spec.label), "", WIDTH)
+    )?;
     writeln!(out, "{}", wrap(&format!("Retry: {}", e.retry), "", WIDTH))?;
     if !e.myths.is_empty() {
         writeln!(out, "\nCommon claims, corrected")?;
@@ -180,62 +142,33 @@ fn write_list(out: &mut dyn Write, title: &str, items: &[Text]) -> io::Result<()
     Ok(())
 }
 
-fn write_unknown(code: u16, class: &ClassEntry, out: &mut dyn Write) -> io::Result<()> {
-    let fallback = code / 100 * 100;
-    writeln!(out, "{code} (no registered meaning)")?;
-    writeln!(out, "{} ({}xx) · not in the IANA registry", class.name, class.digit)?;
+fn write_unknown(explanation: &Explanation, out: &mut dyn Write) -> io::Result<()> {
+    let class = explanation.class;
+    writeln!(out, "{}", explanation.title)?;
+    writeln!(out, "{} ({}xx) · {}", class.name, class.digit, explanation.registration.label)?;
     writeln!(out, "Class defined in {}", spec(&class.spec))?;
-    writeln!(
-        out,
-        "\n{}",
-        wrap(
-            &format!(
-                "A client that does not recognise {code} treats it as {fallback}. {}",
-                class.unknown_code_handling
-            ),
-            "",
-            WIDTH
-        )
-    )?;
+    writeln!(out, "\n{}", wrap(&explanation.summary, "", WIDTH))?;
     writeln!(out, "\n{}", wrap(&class.meaning, "", WIDTH))?;
     Ok(())
 }
 
-#[derive(Serialize)]
-struct SearchJson<'a> {
-    code: u16,
-    name: &'a str,
-    registration: Registration,
-    summary: &'a str,
-}
-
 pub fn search(query: &str, json: bool, out: &mut dyn Write) -> Result<i32, ExplainError> {
-    let hits = Registry::global().search(query);
+    let results = explain::search(query);
     if json {
-        let list: Vec<SearchJson> = hits
-            .iter()
-            .map(|h| SearchJson {
-                code: h.entry.code,
-                name: &h.entry.name,
-                registration: h.entry.registration,
-                summary: &h.entry.summary,
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &list).map_err(io::Error::from)?;
+        serde_json::to_writer_pretty(&mut *out, &results.rows).map_err(io::Error::from)?;
         writeln!(out)?;
-    } else if hits.is_empty() {
-        writeln!(out, "No status code matches {query:?}.")?;
-    } else {
-        for hit in hits {
-            let flag = match hit.entry.registration {
-                Registration::Unofficial => " [unofficial]",
-                Registration::Unused => " [unused]",
-                Registration::Obsoleted => " [obsoleted]",
-                Registration::Temporary => " [temporary]",
-                Registration::Registered => "",
-            };
-            writeln!(out, "{} {}{flag}: {}", hit.entry.code, hit.entry.name, hit.entry.summary)?;
-        }
+        return Ok(0);
+    }
+    writeln!(out, "{}", results.message)?;
+    if let Some(error) = &results.error {
+        writeln!(out, "{error}")?;
+    }
+    if let Some(hint) = &results.hint {
+        writeln!(out, "{}", wrap(hint, "", WIDTH))?;
+    }
+    for row in &results.rows {
+        let flag = row.flag.as_ref().map(|f| format!(" [{f}]")).unwrap_or_default();
+        writeln!(out, "{} {}{flag}: {}", row.code, row.name, row.summary)?;
     }
     Ok(0)
 }

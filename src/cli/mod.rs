@@ -12,7 +12,7 @@ use std::{ffi::OsString, io::Write};
 
 use clap::{Parser, Subcommand};
 
-use crate::core::lint::Profile;
+use crate::core::{analysis::AnalysisOptions, lint::Profile, time::UnixTime};
 
 fn parse_profile(text: &str) -> Result<Profile, String> {
     Profile::parse(text).ok_or_else(|| format!("unknown profile {text:?}: use rfc or zalando"))
@@ -35,6 +35,9 @@ enum Command {
         /// Print one JSON document instead of text.
         #[arg(long)]
         json: bool,
+        /// Judge time-bound facts (temporary registrations) at this Unix time, in seconds.
+        #[arg(long, allow_hyphen_values = true)]
+        now: Option<i64>,
     },
     /// Lint HTTP exchanges: raw HTTP, curl -i / curl -v output or HAR files.
     Check {
@@ -50,6 +53,9 @@ enum Command {
         /// The rule book: "rfc" (default) or "zalando" (Zalando RESTful API Guidelines).
         #[arg(long, default_value = "rfc", value_parser = parse_profile)]
         profile: Profile,
+        /// Analyse as if at this Unix time, in seconds (default: now).
+        #[arg(long, allow_hyphen_values = true)]
+        now: Option<i64>,
     },
     /// Find status codes by number, name or words ("rate limit", "moved").
     Search {
@@ -60,6 +66,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The moment verdicts are judged against: `--now` when given (for
+/// reproducible CI runs), else the system clock. The only clock read of the
+/// CLI; the core takes the time as an argument.
+fn now(given: Option<i64>) -> UnixTime {
+    if let Some(seconds) = given {
+        return UnixTime(seconds);
+    }
+    #[allow(clippy::disallowed_methods)]
+    let elapsed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    UnixTime(elapsed.map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)))
 }
 
 /// Exit code for input the tool cannot use.
@@ -82,10 +100,11 @@ pub fn run(
         }
     };
     let result = match cli.command {
-        Command::Explain { code, json } => explain::explain(&code, json, out),
+        Command::Explain { code, json, now: at } => explain::explain(&code, json, now(at), out),
         Command::Search { query, json } => explain::search(&query.join(" "), json, out),
-        Command::Check { files, json, fail_on, profile } => {
-            match check::check(&files, json, fail_on, profile, out) {
+        Command::Check { files, json, fail_on, profile, now: at } => {
+            let options = AnalysisOptions { profile, now: now(at) };
+            match check::check(&files, json, fail_on, options, out) {
                 Ok(code) => return code,
                 Err(message) => {
                     let _ = writeln!(err, "statuslab: {message}");

@@ -7,9 +7,8 @@
 use serde_json::{json, Value};
 
 use crate::{
+    analysis::Analysis,
     exchange::{Exchange, Headers, HttpVersion},
-    lint::{Finding, Profile},
-    registry::{Registration, Registry},
 };
 
 /// Appends a header section and its body (the body followed by `gap`).
@@ -132,7 +131,8 @@ pub fn to_har(exchanges: &[Exchange]) -> String {
 }
 
 /// Markdown for an issue or a review comment: the exchange, then findings.
-pub fn to_markdown(exchange: &Exchange, findings: &[Finding], profile: Profile) -> String {
+pub fn to_markdown(exchange: &Exchange, analysis: &Analysis) -> String {
+    let (findings, profile) = (&analysis.findings, analysis.profile);
     let mut out = String::from("### HTTP exchange\n\n```http\n");
     out.push_str(to_raw(exchange).trim_end());
     out.push_str("\n```\n\n");
@@ -147,49 +147,36 @@ pub fn to_markdown(exchange: &Exchange, findings: &[Finding], profile: Profile) 
             f.severity.label(),
             f.id,
             f.message,
-            f.spec.label(),
+            f.spec.label,
             f.spec.url,
             f.why,
             f.fix
         ));
-        if let Some(note) = f.profile_note {
+        if let Some(note) = &f.profile_note {
             out.push_str(&format!("  - Profile: {note}\n"));
         }
     }
     out
 }
 
-/// The exchange with its expected verdicts, in the JSON shape of
-/// `statuslab check --json`, so a test suite can pin today's analysis.
-pub fn to_fixture(exchange: &Exchange, findings: &[Finding], profile: Profile) -> String {
-    let registry = Registry::global();
-    let code = exchange.response.status;
-    let fixture = json!({
-        "exchange": to_raw(exchange),
-        "expected": {
-            "profile": profile,
-            "status": {
-                "code": code,
-                "reason": exchange.response.reason,
-                "class": registry.class_of(code).map(|c| c.name.to_string()),
-                "registered": registry.entry(code).is_some_and(|e| e.registration != Registration::Unofficial),
-            },
-            "findings": findings.iter().map(|f| json!({
-                "id": f.id,
-                "severity": f.severity.label(),
-                "message": f.message,
-                "spec": { "label": f.spec.label(), "url": f.spec.url },
-                "fix": f.fix,
-            })).collect::<Vec<_>>(),
-        }
-    });
+/// The exchange with its expected analysis: the same model `statuslab
+/// check --json` prints for each exchange, so a test suite can pin today's
+/// verdicts.
+pub fn to_fixture(exchange: &Exchange, analysis: &Analysis) -> String {
+    let fixture = json!({ "exchange": to_raw(exchange), "expected": analysis });
     serde_json::to_string_pretty(&fixture).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{exchange::parse_input, lint::lint, presets};
+    use crate::{
+        analysis::{analyze, AnalysisOptions},
+        exchange::parse_input,
+        lint::Profile,
+        presets,
+        time::UnixTime,
+    };
 
     #[test]
     fn raw_and_har_round_trip_every_preset() {
@@ -221,12 +208,13 @@ mod tests {
     fn markdown_and_fixture_carry_the_findings() {
         let preset = presets::find("ok-with-error-body").expect("preset exists");
         let exchange = preset.load();
-        let findings = lint(&exchange, Profile::Rfc);
-        let markdown = to_markdown(&exchange, &findings, Profile::Rfc);
+        let analysis =
+            analyze(&exchange, AnalysisOptions { profile: Profile::Rfc, now: UnixTime(0) });
+        let markdown = to_markdown(&exchange, &analysis);
         assert!(markdown.contains("```http\nGET /users/999"));
         assert!(markdown.contains("`success-with-error-body`"));
         let fixture: serde_json::Value =
-            serde_json::from_str(&to_fixture(&exchange, &findings, Profile::Rfc)).expect("JSON");
+            serde_json::from_str(&to_fixture(&exchange, &analysis)).expect("JSON");
         assert_eq!(fixture["expected"]["status"]["code"], 200);
         assert!(fixture["expected"]["findings"]
             .as_array()

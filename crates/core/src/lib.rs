@@ -8,7 +8,9 @@
 //! checks the dependency tree). Functions that need the time take it as an
 //! argument (see `clippy.toml`).
 
+pub mod analysis;
 pub mod exchange;
+pub mod explain;
 pub mod export;
 pub mod fields;
 pub mod headers;
@@ -16,3 +18,4 @@ pub mod lint;
 pub mod presets;
 pub mod registry;
 pub mod route;
+pub mod time;

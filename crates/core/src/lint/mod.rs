@@ -10,10 +10,11 @@ mod context;
 pub mod model;
 mod rules;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::exchange::Exchange;
 use crate::registry::model::{SpecRef, Text};
+use crate::registry::Citation;
 pub use context::Context;
 pub use model::{ProfileNote, RuleText, Severity};
 
@@ -28,7 +29,7 @@ mod generated {
 }
 
 /// Which rule book to judge by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
     /// The RFCs (9110, 9111, 9457, 6585 …) as written.
@@ -57,7 +58,7 @@ impl Profile {
 }
 
 /// One edit that a mechanical fix makes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "edit", rename_all = "kebab-case")]
 pub enum Edit {
     SetStatus { status: u16 },
@@ -68,7 +69,7 @@ pub enum Edit {
 }
 
 /// A fix the playground can apply with one click.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AutoFix {
     pub label: String,
     pub edits: Vec<Edit>,
@@ -120,22 +121,24 @@ impl Hit {
     }
 }
 
-/// A finding as users see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A finding as users see it. Its texts borrow from the compiled rule
+/// table (`Cow::Borrowed`, no copy) and become owned only when the finding
+/// crosses a boundary (the engine worker, a JSON report).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub id: &'static str,
+    pub id: Text,
     pub severity: Severity,
-    pub title: &'static str,
+    pub title: Text,
     /// What is wrong in this exchange, specifically.
     pub message: String,
-    pub why: &'static str,
-    pub spec: &'static SpecRef,
-    pub fix: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Text,
+    pub spec: Citation,
+    pub fix: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autofix: Option<AutoFix>,
     /// Where the selected profile departs from the RFCs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub profile_note: Option<&'static str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_note: Option<Text>,
 }
 
 /// Every rule's text, in catalogue order.
@@ -157,20 +160,20 @@ pub fn lint(exchange: &Exchange, profile: Profile) -> Vec<Finding> {
         for hit in check(&cx) {
             let (severity, profile_note) = match (profile, &text.zalando) {
                 (Profile::Zalando, Some(note)) => {
-                    (note.severity.unwrap_or(text.severity), Some(note.note.as_ref()))
+                    (note.severity.unwrap_or(text.severity), Some(&note.note))
                 }
                 _ => (text.severity, None),
             };
             findings.push(Finding {
-                id: text.id.as_ref(),
+                id: text.id.clone(),
                 severity,
-                title: text.title.as_ref(),
+                title: text.title.clone(),
                 message: hit.message,
-                why: text.why.as_ref(),
-                spec: &text.spec,
-                fix: text.fix.as_ref(),
+                why: text.why.clone(),
+                spec: Citation::from(&text.spec),
+                fix: text.fix.clone(),
                 autofix: hit.autofix,
-                profile_note,
+                profile_note: profile_note.cloned(),
             });
         }
     }

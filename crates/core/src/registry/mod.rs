@@ -17,8 +17,8 @@ pub mod validate;
 use std::fmt;
 
 pub use model::{
-    ClassEntry, Confusion, HeaderAdvice, Myth, Registration, RegistryData, Requirement, SpecRef,
-    StatusDetails, StatusEntry,
+    Citation, ClassEntry, Confusion, HeaderAdvice, Myth, Registration, RegistryData, Requirement,
+    SpecRef, StatusDetails, StatusEntry,
 };
 pub use search::{MatchKind, SearchHit};
 

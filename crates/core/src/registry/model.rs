@@ -40,6 +40,28 @@ impl SpecRef {
     }
 }
 
+/// A specification reference as reports carry it: the parts of a
+/// [`SpecRef`] plus its ready-made label ("RFC 9110 §15.5.20"), so every
+/// shell prints the same words without recomputing them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub label: String,
+    pub url: Text,
+    pub doc: Text,
+    pub section: Text,
+}
+
+impl From<&SpecRef> for Citation {
+    fn from(spec: &SpecRef) -> Citation {
+        Citation {
+            label: spec.label(),
+            url: spec.url.clone(),
+            doc: spec.doc.clone(),
+            section: spec.section.clone(),
+        }
+    }
+}
+
 /// Where a code stands in the IANA HTTP Status Code Registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -135,6 +157,10 @@ pub struct StatusEntry {
     pub origin: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registry_note: Option<Text>,
+    /// For a temporary registration, the date (YYYY-MM-DD) IANA lists it to
+    /// expire; the explanation judges it against the current date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temporary_until: Option<Text>,
     pub spec: SpecRef,
     pub summary: Text,
     pub meaning: Text,

@@ -14,6 +14,24 @@ pub const HEURISTICALLY_CACHEABLE: [u16; 13] =
 
 /// Every problem found in `data`, one human-readable line each; empty when the
 /// data is consistent.
+/// "2026-11-13": four, two and two digits with dashes, month and day in range.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |part: &str, len: usize| {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [year, month, day] => {
+            number(year, 4).is_some()
+                && number(month, 2).is_some_and(|m| (1..=12).contains(&m))
+                && number(day, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
+}
+
 pub fn problems(data: &RegistryData) -> Vec<String> {
     let mut problems = Vec::new();
     let mut previous: Option<u16> = None;
@@ -34,6 +52,19 @@ pub fn problems(data: &RegistryData) -> Vec<String> {
         let unofficial = entry.registration == Registration::Unofficial;
         if unofficial != entry.origin.is_some() {
             fail("`origin` is required for unofficial codes and only for them".into());
+        }
+        let temporary = entry.registration == Registration::Temporary;
+        match &entry.temporary_until {
+            Some(date) if !is_iso_date(date) => {
+                fail(format!("temporary_until must be a date YYYY-MM-DD, got {date:?}"))
+            }
+            Some(_) if !temporary => {
+                fail("temporary_until is only for temporary registrations".into())
+            }
+            None if temporary => {
+                fail("a temporary registration needs temporary_until (its listed expiry)".into())
+            }
+            _ => {}
         }
         let expected_cacheable = !unofficial && HEURISTICALLY_CACHEABLE.contains(&code);
         if entry.heuristically_cacheable != expected_cacheable {
