@@ -91,7 +91,8 @@ cleanup() {
     wait "$pid" 2>/dev/null || true
   done
   PIDS=()
-  [ -n "${WORK:-}" ] && [ -d "$WORK" ] && rm -rf "$WORK"
+  if [ -n "${WORK:-}" ] && [ -d "$WORK" ]; then rm -rf "$WORK"; fi
+  return 0
 }
 
 make_docroots() {
@@ -337,8 +338,10 @@ record_nginx() {
     "curl --http2-prior-knowledge -i http://127.0.0.1:@H2@/"
   rec nginx-404-curl-h2c.http nginx curl-i "HTTP/2 404 with lower-case field names" "" \
     "curl --http2-prior-knowledge -i http://127.0.0.1:@H2@/missing.html"
-  rec nginx-gzip-curl-h2c-v.txt nginx curl-v "curl -v over h2c with --compressed: HTTP/2 frames noted by curl, decoded gzip body" "" \
+  rec nginx-gzip-curl-h2c-v.txt nginx curl-v "curl -v over h2c with --compressed: curl's h2h3 pseudo-header lines, 'HTTP/2 200 ' status line, lower-case fields, no content-length, decoded gzip body" "" \
     "curl -v --http2-prior-knowledge --compressed http://127.0.0.1:@H2@/data.json 2>&1"
+  rec nginx-upgrade-h2c-curl-v.txt nginx curl-v "curl --http2 over cleartext offers Upgrade: h2c with HTTP2-Settings; nginx ignores it (RFC 9110 §7.8 allows) and answers HTTP/1.1" "" \
+    "curl -v --http2 $u/hello.txt 2>&1"
   rec nginx-index-socket.raw.http nginx raw "GET with Connection: close exactly as on the wire" "" \
     "printf 'GET / HTTP/1.1\\r\\nHost: 127.0.0.1:@NGX@\\r\\nConnection: close\\r\\n\\r\\n' | $RAW @NGX@"
   rec nginx-405-socket.raw.http nginx raw "POST with a body to a static file: 405 without Allow" "$NGINX_405" \
@@ -414,6 +417,8 @@ record_node() {
     "curl -i $u/binary"
   rec node-json-curl-http10.http node curl-i "HTTP/1.0 request: HTTP/1.1 response with Connection: close" "" \
     "curl --http1.0 -i $u/json"
+  rec node-upgrade-h2c-curl-v.txt node curl-v "curl --http2 over cleartext offers Upgrade: h2c; node:http ignores it (RFC 9110 §7.8 allows) and answers HTTP/1.1" "" \
+    "curl -v --http2 $u/json 2>&1"
   rec node-json-socket.raw.http node raw "GET with Connection: close exactly as on the wire" "" \
     "printf 'GET /json HTTP/1.1\\r\\nHost: 127.0.0.1:@NODE@\\r\\nAccept: application/json\\r\\nConnection: close\\r\\n\\r\\n' | $RAW @NODE@"
   rec node-chunked-socket.raw.http node raw "chunk-size lines and the last-chunk exactly as on the wire" "" \

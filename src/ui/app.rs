@@ -1,12 +1,17 @@
 use yew::prelude::*;
 
-use crate::core::{exchange::parse_input, export::to_raw};
-use crate::core::{registry::Registry, route::Route};
+use crate::core::{
+    analysis::AnalysisOptions, exchange::parse_input, export::to_raw, registry::Registry,
+    route::Route,
+};
+use crate::engine::protocol::Job;
+use crate::state::{Action, ComposerAction, EngineAction, Theme};
 use crate::ui::{
     browser,
     components::{CodePage, Composer, MessagePage, ReferenceList, SiteFooter, SiteHeader},
+    context::AppReducer,
+    engine_client::{Engine, EngineEvent},
     hooks::{use_hash_route, use_shortcut_focus},
-    state::{Action, AppState, ComposerAction, Theme},
 };
 
 const THEME_KEY: &str = "statuslab.theme";
@@ -35,8 +40,48 @@ fn page_title(route: &Route) -> String {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::new(Route::parse(&browser::hash()), initial_theme()));
+    let state = use_reducer(|| AppReducer::new(Route::parse(&browser::hash()), initial_theme()));
     use_hash_route(state.dispatcher());
+    // The engine worker starts with the first request, so the reference
+    // pages never download it.
+    let engine = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            Engine::new(Callback::from(move |event| {
+                dispatcher.dispatch(Action::Engine(match event {
+                    EngineEvent::Reply(reply) => EngineAction::Reply(reply),
+                    EngineEvent::Restarted { lost_entries } => {
+                        EngineAction::Restarted { lost_entries }
+                    }
+                }))
+            }))
+        })
+    };
+    {
+        // Every edit of the composer's exchange asks for a new analysis; the
+        // engine drops answers to the older ones.
+        let engine = (*engine).clone();
+        let composing = matches!(state.route, Route::Composer { .. });
+        let deps = (composing, state.composer.exchange.clone(), state.composer.profile);
+        use_effect_with(deps, move |(composing, exchange, profile)| {
+            if *composing {
+                let options = AnalysisOptions { profile: *profile, now: browser::now() };
+                engine.run(Job::Analyze { exchange: exchange.clone(), options });
+            }
+        });
+    }
+    {
+        // A loaded file's table asks for the rows of its page.
+        let engine = (*engine).clone();
+        let entries = &state.composer.entries;
+        let deps = (entries.total, entries.page, state.composer.profile);
+        use_effect_with(deps, move |(total, page, profile)| {
+            if *total > 1 {
+                let options = AnalysisOptions { profile: *profile, now: browser::now() };
+                engine.run(Job::EntriesPage { page: *page, options });
+            }
+        });
+    }
     use_shortcut_focus("/", "search");
 
     use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
@@ -90,7 +135,7 @@ pub fn App() -> Html {
             let dispatcher = state.dispatcher();
             let ondispatch =
                 Callback::from(move |action| dispatcher.dispatch(Action::Composer(action)));
-            html! { <Composer state={state.composer.clone()} {ondispatch} /> }
+            html! { <Composer state={state.composer.clone()} {ondispatch} engine={(*engine).clone()} /> }
         }
         Route::BadCode(error) => html! {
             <MessagePage title="Not a status code" message={error.to_string()} />
@@ -104,7 +149,8 @@ pub fn App() -> Html {
     };
 
     html! {
-        <>
+        <ContextProvider<Engine> context={(*engine).clone()}>
+        <ContextProvider<crate::ui::context::AppContext> context={state.clone()}>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
                 browser::focus_element("main");
@@ -112,6 +158,7 @@ pub fn App() -> Html {
             <SiteHeader query={state.query.clone()} theme={state.theme} route={state.route.clone()} {onsearch} {onopen} {ontoggletheme} />
             <main id="main" tabindex="-1">{ page }</main>
             <SiteFooter snapshot={Registry::global().iana_snapshot().to_string()} />
-        </>
+        </ContextProvider<crate::ui::context::AppContext>>
+        </ContextProvider<Engine>>
     }
 }

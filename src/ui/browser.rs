@@ -92,3 +92,8 @@ pub fn focus_element(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// The current time for the core, which never reads a clock itself.
+pub fn now() -> crate::core::time::UnixTime {
+    crate::core::time::UnixTime::from_millis(js_sys::Date::now())
+}

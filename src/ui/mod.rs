@@ -1,14 +1,15 @@
-//! The Yew playground: a thin shell that renders [`state::AppState`] and
-//! dispatches [`state::Action`]s. Everything it shows comes from
-//! [`crate::core`]; this module only talks to the browser.
+//! The Yew playground: a thin shell that renders [`crate::state::AppState`]
+//! and the engine's analysis, and dispatches [`crate::state::Action`]s.
+//! Everything it shows comes from [`crate::core`] or the engine worker; this
+//! module only talks to the browser.
 
 mod app;
 mod browser;
 pub mod components;
+pub mod context;
 mod details;
-mod har_loader;
+pub mod engine_client;
 mod hooks;
-pub mod state;
 
 pub use app::App;
 

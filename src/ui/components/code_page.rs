@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::registry::StatusDetails;
 use crate::core::{
-    registry::{ClassEntry, Lookup, Registration, Registry, StatusEntry},
+    explain::{explain, Explanation},
+    registry::{Citation, ClassEntry, Registration, Registry, StatusDetails, StatusEntry},
     route::Route,
 };
 use crate::ui::{
@@ -29,9 +29,11 @@ pub fn CodePage(props: &CodePageProps) -> Html {
     } else {
         format!("Results for \u{201c}{}\u{201d}", props.back_query.trim())
     };
-    let body = match registry.lookup(props.code) {
-        Ok(Lookup::Known(entry)) => entry_view(entry, registry.class_of(entry.code), &details),
-        Ok(Lookup::UnknownInClass { code, class }) => unknown_view(code, class),
+    let body = match explain(props.code, browser::now()) {
+        Ok(explanation) => match explanation.entry {
+            Some(entry) => entry_view(entry, &explanation, &details),
+            None => unknown_view(explanation.code, explanation.class),
+        },
         Err(error) => html! { <p class="input-error" role="alert">{ error.to_string() }</p> },
     };
     html! {
@@ -58,32 +60,18 @@ fn class_badge(class: Option<&ClassEntry>) -> Html {
 
 /// The page of a code with an entry; `prose` (meaning, lists, notes) arrives
 /// separately and fills in when loaded.
-fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: &Details) -> Html {
+fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Html {
+    let class = Some(explanation.class);
     let prose_ready = match prose {
         Details::Loaded(details) => Some(details.clone()),
         _ => None,
     };
     let registration_class = match e.registration {
         Registration::Registered => "badge ok",
-        Registration::Temporary => "badge warn",
-        Registration::Unused | Registration::Obsoleted | Registration::Unofficial => "badge warn",
+        _ => "badge warn",
     };
-    let registration = match (&e.registration, &e.origin) {
-        (Registration::Unofficial, Some(origin)) => format!("Unofficial: {origin}"),
-        (registration, _) => registration.label().to_string(),
-    };
-    let (cache_badge, cache_text) = if e.heuristically_cacheable {
-        (
-            "Cacheable by default",
-            "Cacheable by default: without explicit freshness (Cache-Control max-age, Expires) a cache may still store it and give it a heuristic lifetime.",
-        )
-    } else {
-        (
-            "Not cacheable by default",
-            "Not cacheable by default: a cache stores it only when the response carries explicit freshness, such as Cache-Control: max-age.",
-        )
-    };
-    let fallback = e.code / 100 * 100;
+    let registration = explanation.registration.label.clone();
+    let cache = &explanation.cacheability;
     html! {
         <>
             <header class="entry-header">
@@ -91,22 +79,21 @@ fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: &Details) -> H
                 <h1><span class="code-number big">{ e.code }</span>{ " " }{ e.name.clone() }</h1>
                 <p class="badges">
                     <span class={registration_class}>{ registration }</span>
-                    <span class="badge">{ cache_badge }</span>
+                    <span class="badge">{ cache.label.clone() }</span>
                     if !e.former_names.is_empty() {
                         <span class="badge subtle">{ format!("Formerly: {}", e.former_names.join(", ")) }</span>
                     }
                 </p>
                 <p class="summary">{ e.summary.clone() }</p>
-                <p class="defined-in">{ "Defined in " }<SpecLink spec={e.spec.clone()} /></p>
+                <p class="defined-in">{ "Defined in " }<SpecLink spec={Citation::from(&e.spec)} /></p>
                 if let Some(note) = prose_ready.as_ref().and_then(|d| d.registry_note.clone()) {
                     <p class="note">{ note }</p>
                 }
-                if e.registration == Registration::Unofficial {
-                    <p class="note">
-                        { format!(
-                            "Not in the IANA registry. A client that does not know it treats it as {fallback} (RFC 9110 §15); an API should send a registered code instead."
-                        ) }
-                    </p>
+                if let Some(lifecycle) = &explanation.registration.lifecycle {
+                    <p class={classes!("note", lifecycle.expired.then_some("lapsed"))}>{ lifecycle.note.clone() }</p>
+                }
+                if let Some(fallback) = &explanation.registration.fallback {
+                    <p class="note">{ fallback.clone() }</p>
                 }
             </header>
             { match prose {
@@ -126,7 +113,7 @@ fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: &Details) -> H
                                 <tr>
                                     <th scope="row"><code>{ h.name.clone() }</code></th>
                                     <td><span class={classes!("req", h.level.label().replace(' ', "-").to_lowercase())}>{ h.level.label() }</span></td>
-                                    <td>{ prose_ready.as_ref().and_then(|d| d.header_notes.get(i).cloned()).unwrap_or_default() }{ " " }<SpecLink spec={h.spec.clone()} /></td>
+                                    <td>{ prose_ready.as_ref().and_then(|d| d.header_notes.get(i).cloned()).unwrap_or_default() }{ " " }<SpecLink spec={Citation::from(&h.spec)} /></td>
                                 </tr>
                             }) }
                         </tbody>
@@ -138,8 +125,7 @@ fn entry_view(e: &StatusEntry, class: Option<&ClassEntry>, prose: &Details) -> H
                 <dl class="facts">
                     <dt>{ "Caching" }</dt>
                     <dd>
-                        { cache_text }{ " " }
-                        <a class="spec-link" href="https://www.rfc-editor.org/rfc/rfc9110.html#section-15.1" rel="noopener" target="_blank">{ "RFC 9110 §15.1" }</a>
+                        { cache.text.clone() }{ " " }<SpecLink spec={cache.spec.clone()} />
                     </dd>
                     <dt>{ "Retry" }</dt>
                     <dd>{ e.retry.clone() }</dd>
@@ -192,7 +178,7 @@ fn details_view(d: &StatusDetails) -> Html {
                         { for d.myths.iter().map(|m| html! {
                             <li>
                                 <p class="claim"><span class="visually-hidden">{ "Claim: " }</span>{ m.claim.clone() }</p>
-                                <p class="correction"><strong>{ "In fact: " }</strong>{ m.correction.clone() }{ " " }<SpecLink spec={m.spec.clone()} /></p>
+                                <p class="correction"><strong>{ "In fact: " }</strong>{ m.correction.clone() }{ " " }<SpecLink spec={Citation::from(&m.spec)} /></p>
                             </li>
                         }) }
                     </ul>
@@ -214,7 +200,7 @@ fn unknown_view(code: u16, class: &ClassEntry) -> Html {
                     { format!("{code} has no meaning of its own. A client that does not recognise it treats it as ") }
                     <CodeLink code={fallback} />{ "." }
                 </p>
-                <p class="defined-in">{ "Class defined in " }<SpecLink spec={class.spec.clone()} /></p>
+                <p class="defined-in">{ "Class defined in " }<SpecLink spec={Citation::from(&class.spec)} /></p>
             </header>
             <section aria-labelledby="handling">
                 <h2 id="handling">{ "How clients handle it" }</h2>

@@ -1,19 +1,19 @@
-use std::rc::Rc;
-
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::{
+    analysis::{Analysis, StatusAnalysis},
     exchange::HttpVersion,
     fields::field_names,
-    lint::{lint, Profile},
+    lint::Profile,
     presets,
-    registry::{Lookup, Registry},
     route::Route,
 };
+use crate::engine::protocol::Job;
+use crate::state::{ComposerAction, ComposerState, Side};
 use crate::ui::{
     components::{EntriesTable, ExportPanel, FindingsList, HeaderEditor},
-    state::{ComposerAction, ComposerState, Side},
+    engine_client::Engine,
 };
 
 const METHODS: &[&str] =
@@ -25,6 +25,7 @@ const VERSIONS: &[HttpVersion] =
 pub struct ComposerProps {
     pub state: ComposerState,
     pub ondispatch: Callback<ComposerAction>,
+    pub engine: Engine,
 }
 
 fn input_value(e: InputEvent) -> String {
@@ -73,10 +74,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let send = |action: fn(String) -> ComposerAction| {
         props.ondispatch.reform(move |value: String| action(value))
     };
-    let findings = {
-        let (exchange, profile) = (exchange.clone(), state.profile);
-        use_memo((exchange, profile), |(exchange, profile)| lint(exchange, *profile))
-    };
+    let engine = props.engine.clone();
 
     let onpreset = {
         let dispatch = props.ondispatch.clone();
@@ -148,7 +146,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 <p class="preset-description">{ preset.description.to_string() }</p>
             }
             <details class="paste" open={state.paste_error.is_some()}
-                ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop(d.clone())}>
+                ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop(d.clone(), engine.clone())}>
                 <summary>{ "Paste or drop an exchange, curl -i / curl -v output or a HAR file" }</summary>
                 <label class="visually-hidden" for="paste-text">{ "Exchange to paste" }</label>
                 <textarea id="paste-text" rows="8" spellcheck="false"
@@ -156,10 +154,11 @@ pub fn Composer(props: &ComposerProps) -> Html {
                     ref={paste_box.clone()} />
                 <div class="paste-actions">
                     <button type="button" id="load-paste" onclick={{
-                        let (paste_box, dispatch) = (paste_box.clone(), d.clone());
+                        let (paste_box, dispatch, engine) = (paste_box.clone(), d.clone(), engine.clone());
                         Callback::from(move |_: MouseEvent| {
                             if let Some(area) = paste_box.cast::<HtmlTextAreaElement>() {
-                                load_text(Rc::from(area.value()), dispatch.clone());
+                                dispatch.emit(ComposerAction::LoadStarted);
+                                engine.run(Job::LoadText { text: area.value() });
                             }
                         })
                     }}>{ "Load into the composer" }</button>
@@ -167,23 +166,38 @@ pub fn Composer(props: &ComposerProps) -> Html {
                         { "Open a file…" }
                         <input id="open-file" class="visually-hidden" type="file"
                             accept=".har,.json,.http,.txt,text/plain,application/json"
-                            onchange={on_file(d.clone())} />
+                            onchange={on_file(d.clone(), engine.clone())} />
                     </label>
-                    if let Some((done, total)) = state.loading {
-                        <p class="hint" role="status">
-                            { if total == 0 { "Reading the HAR file…".to_string() } else { format!("Reading entries: {done} of {total}…") } }
+                    if let Some(load) = state.loading {
+                        <p class="hint loading-progress" role="status">
+                            { if load.total == 0 { "Reading the file…".to_string() } else { format!("Reading entries: {} of {}…", load.done, load.total) } }
+                            if load.total > 0 {
+                                <progress max={load.total.to_string()} value={load.done.to_string()} />
+                            }
+                            <button type="button" id="cancel-load" onclick={{
+                                let engine = engine.clone();
+                                Callback::from(move |_: MouseEvent| engine.run(Job::Cancel))
+                            }}>{ "Cancel" }</button>
                         </p>
                     } else if let Some(error) = &state.paste_error {
                         <p class="input-error" role="alert">{ error.clone() }</p>
-                    } else if state.pasted_count > 1 {
-                        <p class="hint">{ format!("The input held {} exchanges; the first is loaded.", state.pasted_count) }</p>
+                    } else if let Some(note) = &state.load_note {
+                        <p class="hint">{ note.clone() }</p>
                     }
                 </div>
             </details>
-            if !state.entries.is_empty() {
-                <EntriesTable entries={state.entries.clone()} selected={state.selected} page={state.entries_page}
-                    profile={state.profile} onopen={d.reform(ComposerAction::OpenEntry)} onpage={d.reform(ComposerAction::SetEntriesPage)} />
+            if let Some(note) = &state.engine_note {
+                <p class="engine-note" role="alert">{ note.clone() }</p>
             }
+            if state.entries.total > 1 {
+                <EntriesTable entries={state.entries.clone()}
+                    onopen={{
+                        let engine = engine.clone();
+                        Callback::from(move |index: usize| engine.run(Job::OpenEntry { index }))
+                    }}
+                    onpage={d.reform(ComposerAction::SetEntriesPage)} />
+            }
+            <div class="workbench">
             <div class="panes">
                 <fieldset class="pane request">
                     <legend>{ "Request" }</legend>
@@ -238,95 +252,85 @@ pub fn Composer(props: &ComposerProps) -> Html {
                     </label>
                 </fieldset>
             </div>
-            <section class="analysis" aria-label="Analysis">
-                { status_meaning(exchange.response.status, &exchange.request.method, exchange.request_known) }
-                <FindingsList findings={(*findings).clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
+            <section class="analysis" aria-label="Analysis" aria-busy={state.analysis.is_none().to_string()}>
+                { match &state.analysis {
+                    Some(analysis) => html! {
+                        <>
+                            { summary_bar(analysis) }
+                            { status_meaning(&analysis.status) }
+                            <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
+                            <ExportPanel exchange={exchange.clone()} analysis={analysis.clone()} />
+                        </>
+                    },
+                    None => html! { <p class="loading" role="status">{ "Starting the analysis engine…" }</p> },
+                } }
             </section>
-            <ExportPanel exchange={exchange.clone()} findings={(*findings).clone()} profile={state.profile} />
+            </div>
         </section>
     }
 }
 
-/// Loads text into the composer: a HAR in slices between frames, anything
-/// else (small by nature) at once through the paste box.
-fn load_text(text: Rc<str>, dispatch: Callback<ComposerAction>) {
-    if text.trim_start().starts_with('{') {
-        crate::ui::har_loader::load_har(text, dispatch);
-    } else {
-        dispatch.emit(ComposerAction::LoadText(text.to_string()));
-    }
+/// Hands a chosen or dropped file to the engine worker, which reads and
+/// parses it there: the page never copies or decodes the bytes, so even a
+/// HAR of tens of megabytes leaves it responsive.
+fn read_file(file: web_sys::File, dispatch: &Callback<ComposerAction>, engine: &Engine) {
+    dispatch.emit(ComposerAction::LoadStarted);
+    engine.send(Job::LoadFile { name: file.name() }, file.into());
 }
 
-/// Reads a chosen or dropped file and loads it. The bytes are copied into
-/// wasm and decoded there: decoding tens of megabytes into a JavaScript
-/// string first (`File.text()`) blocks the main thread for about half a
-/// second. A HAR file is not copied into the paste box either: at that size
-/// the text area would be the slowest part of the page.
-fn read_file(file: web_sys::File, dispatch: Callback<ComposerAction>) {
-    let name = file.name();
-    wasm_bindgen_futures::spawn_local(async move {
-        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-            Err(_) => {
-                return dispatch
-                    .emit(ComposerAction::LoadFailed(format!("{name} could not be read")))
-            }
-        };
-        match String::from_utf8(bytes) {
-            Ok(text) => load_text(Rc::from(text), dispatch),
-            Err(error) => dispatch.emit(ComposerAction::LoadFailed(format!(
-                "{name} is not UTF-8 text (invalid byte at offset {})",
-                error.utf8_error().valid_up_to()
-            ))),
-        }
-    });
-}
-
-fn on_file(dispatch: Callback<ComposerAction>) -> Callback<Event> {
+fn on_file(dispatch: Callback<ComposerAction>, engine: Engine) -> Callback<Event> {
     Callback::from(move |e: Event| {
         let input = e.target_unchecked_into::<HtmlInputElement>();
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            read_file(file, dispatch.clone());
+            read_file(file, &dispatch, &engine);
         }
     })
 }
 
-fn on_drop(dispatch: Callback<ComposerAction>) -> Callback<DragEvent> {
+fn on_drop(dispatch: Callback<ComposerAction>, engine: Engine) -> Callback<DragEvent> {
     Callback::from(move |e: DragEvent| {
         e.prevent_default();
         if let Some(file) = e.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0))
         {
-            read_file(file, dispatch.clone());
+            read_file(file, &dispatch, &engine);
         }
     })
 }
 
-fn status_meaning(status: u16, method: &str, request_known: bool) -> Html {
-    let registry = Registry::global();
-    let context = if request_known { format!(" in answer to {method}") } else { String::new() };
-    match registry.lookup(status) {
-        Ok(Lookup::Known(entry)) => html! {
-            <section class="meaning" aria-labelledby="meaning-title">
-                <h2 id="meaning-title">
-                    { format!("{} {}{context}", entry.code, entry.name) }
-                </h2>
-                <p>{ entry.summary.to_string() }</p>
-                <p class="meaning-retry"><strong>{ "Retry: " }</strong>{ entry.retry.to_string() }</p>
-                <p><a href={Route::Code(status).to_fragment()}>{ format!("Reference page for {status}") }</a></p>
-            </section>
-        },
-        Ok(Lookup::UnknownInClass { class, .. }) => html! {
-            <section class="meaning" aria-labelledby="meaning-title">
-                <h2 id="meaning-title">{ format!("{status}: no registered meaning{context}") }</h2>
-                <p>{ format!("Clients treat it as {} ({}). {}", status / 100 * 100, class.name, class.unknown_code_handling) }</p>
-                <p><a href={Route::Code(status).to_fragment()}>{ format!("Reference page for {status}") }</a></p>
-            </section>
-        },
-        Err(error) => html! {
-            <section class="meaning" aria-labelledby="meaning-title">
-                <h2 id="meaning-title">{ format!("{status}: not a status code") }</h2>
-                <p class="input-error">{ error.to_string() }</p>
-            </section>
-        },
+/// The one-line verdict that stays in view (sticky on a phone).
+fn summary_bar(analysis: &Analysis) -> Html {
+    let counts = &analysis.counts;
+    let worst = analysis.findings.first();
+    html! {
+        <div class="analysis-summary" role="status" aria-live="polite">
+            <span class={classes!("summary-status", format!("c{}", analysis.status.code / 100))}>{ analysis.status.code }</span>
+            <span class="summary-counts">{ format!("{} error(s) · {} warning(s) · {} note(s)", counts.errors, counts.warnings, counts.infos) }</span>
+            if let Some(worst) = worst {
+                <a class={classes!("summary-worst", worst.severity.label())} href="#findings-title">{ worst.title.to_string() }</a>
+            }
+        </div>
+    }
+}
+
+fn status_meaning(status: &StatusAnalysis) -> Html {
+    html! {
+        <section class="meaning" aria-labelledby="meaning-title">
+            <h2 id="meaning-title">{ status.headline.clone() }</h2>
+            if let Some(error) = &status.error {
+                <p class="input-error">{ error.clone() }</p>
+            } else {
+                <p>{ status.summary.clone() }</p>
+                if let Some(note) = &status.lifecycle {
+                    <p class="note">{ note.clone() }</p>
+                }
+                if let Some(fallback) = &status.fallback {
+                    <p class="note">{ fallback.clone() }</p>
+                }
+                if let Some(retry) = &status.retry_hint {
+                    <p class="meaning-retry"><strong>{ "Retry: " }</strong>{ retry.clone() }</p>
+                }
+                <p><a href={Route::Code(status.code).to_fragment()}>{ format!("Reference page for {}", status.code) }</a></p>
+            }
+        </section>
     }
 }

@@ -1,42 +1,23 @@
 use yew::prelude::*;
 
-use crate::core::lint::{lint, Profile, Severity};
-use crate::ui::state::EntryList;
-
-/// Rows per page: linting is per visible row, so a HAR with thousands of
-/// entries costs no more than this many analyses per render.
-pub const PAGE_SIZE: usize = 50;
+use crate::engine::protocol::PAGE_SIZE;
+use crate::state::EntriesView;
 
 #[derive(Properties, PartialEq)]
 pub struct EntriesTableProps {
-    pub entries: EntryList,
-    pub selected: usize,
-    pub page: usize,
-    pub profile: Profile,
+    pub entries: EntriesView,
     pub onopen: Callback<usize>,
     pub onpage: Callback<usize>,
 }
 
-/// Every entry of a pasted HAR (or multi-exchange paste) with its status and
-/// worst finding; a row opens the entry in the composer.
+/// Every entry of a loaded HAR (or multi-exchange paste) with its status and
+/// worst finding, one page at a time: the engine worker holds the entries
+/// and analyses only the rows shown; a row opens its entry in the composer.
 #[component]
 pub fn EntriesTable(props: &EntriesTableProps) -> Html {
-    let total = props.entries.len();
+    let total = props.entries.total;
     let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let page = props.page.min(pages - 1);
-    let start = page * PAGE_SIZE;
-    // The composer re-renders on every keystroke; the visible rows' analyses
-    // change only with the file, the page or the profile.
-    let worst =
-        use_memo((props.entries.clone(), page, props.profile), |(entries, page, profile)| {
-            entries
-                .iter()
-                .skip(page * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .map(|exchange| lint(exchange, *profile).first().map(|f| (f.severity, f.title)))
-                .collect::<Vec<Option<(Severity, &'static str)>>>()
-        });
-    let rows = props.entries.iter().enumerate().skip(start).take(PAGE_SIZE).zip(worst.iter());
+    let page = props.entries.page.min(pages - 1);
     let nav = |target: usize, label: &'static str, disabled: bool| {
         let onpage = props.onpage.clone();
         html! {
@@ -58,24 +39,25 @@ pub fn EntriesTable(props: &EntriesTableProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for rows.map(|((index, exchange), worst)| {
+                        { for props.entries.rows.iter().map(|row| {
                             let onopen = props.onopen.clone();
-                            let selected = index == props.selected;
+                            let index = row.index;
+                            let selected = index == props.entries.selected;
                             html! {
                                 <tr class={classes!(selected.then_some("selected"))} aria-selected={selected.to_string()}>
                                     <td>{ index + 1 }</td>
-                                    <td>{ exchange.request.method.clone() }</td>
+                                    <td>{ row.method.clone() }</td>
                                     <td class="url">
                                         <button type="button" class="link-button" aria-label={format!("Open entry {}", index + 1)}
                                             onclick={Callback::from(move |_: MouseEvent| onopen.emit(index))}>
-                                            { exchange.request.target.clone() }
+                                            { row.target.clone() }
                                         </button>
                                     </td>
-                                    <td>{ exchange.response.status }</td>
+                                    <td>{ row.status }</td>
                                     <td>
-                                        { match worst {
+                                        { match &row.worst {
                                             Some((severity, title)) => html! {
-                                                <><span class={classes!("severity", severity.label())}>{ severity.label() }</span>{ *title }</>
+                                                <><span class={classes!("severity", severity.label())}>{ severity.label() }</span>{ title.clone() }</>
                                             },
                                             None => html! { <span class="muted">{ "none" }</span> },
                                         } }

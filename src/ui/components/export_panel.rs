@@ -1,10 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::{
-    exchange::Exchange,
-    export,
-    lint::{Finding, Profile},
-};
+use std::rc::Rc;
+
+use crate::core::{analysis::Analysis, exchange::Exchange, export};
 use crate::ui::browser;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +25,7 @@ const FORMATS: &[(Format, &str)] = &[
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
     pub exchange: Exchange,
-    pub findings: Vec<Finding>,
-    pub profile: Profile,
+    pub analysis: Rc<Analysis>,
 }
 
 /// The current exchange in another format, shown and copied to the clipboard.
@@ -39,8 +36,8 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         Format::Raw => export::to_raw(&props.exchange),
         Format::Curl => export::to_curl(&props.exchange),
         Format::Har => export::to_har(std::slice::from_ref(&props.exchange)),
-        Format::Markdown => export::to_markdown(&props.exchange, &props.findings, props.profile),
-        Format::Fixture => export::to_fixture(&props.exchange, &props.findings, props.profile),
+        Format::Markdown => export::to_markdown(&props.exchange, &props.analysis),
+        Format::Fixture => export::to_fixture(&props.exchange, &props.analysis),
     });
     html! {
         <section class="export" aria-labelledby="export-title">

@@ -35,18 +35,18 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
                         (label, Callback::from(move |_: MouseEvent| onfix.emit(fix.clone())))
                     });
                     html! {
-                        <li class={classes!("finding", f.severity.label())} data-rule={f.id}>
+                        <li class={classes!("finding", f.severity.label())} data-rule={f.id.to_string()}>
                             <p class="finding-head">
                                 <span class={classes!("severity", f.severity.label())}>{ f.severity.label() }</span>
                                 <span class="finding-message">{ f.message.clone() }</span>
                             </p>
-                            <p class="finding-why">{ f.why }{ " " }<SpecLink spec={f.spec.clone()} /></p>
-                            <p class="finding-fix"><strong>{ "Fix: " }</strong>{ f.fix }</p>
-                            if let Some(note) = f.profile_note {
-                                <p class="finding-profile">{ note }</p>
+                            <p class="finding-why">{ f.why.to_string() }{ " " }<SpecLink spec={f.spec.clone()} /></p>
+                            <p class="finding-fix"><strong>{ "Fix: " }</strong>{ f.fix.to_string() }</p>
+                            if let Some(note) = &f.profile_note {
+                                <p class="finding-profile">{ note.to_string() }</p>
                             }
                             <p class="finding-meta">
-                                <code>{ f.id }</code>
+                                <code>{ f.id.to_string() }</code>
                                 if let Some((label, onclick)) = onfix {
                                     <button type="button" class="apply-fix" {onclick}>{ label }</button>
                                 }

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::core::registry::{parse_code, Registry};
 use crate::core::route::Route;
-use crate::ui::state::Theme;
+use crate::state::Theme;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteHeaderProps {

@@ -2,20 +2,18 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
 use crate::core::route::Route;
-use crate::ui::{
-    browser,
-    state::{Action, AppState},
-};
+use crate::state::Action;
+use crate::ui::{browser, context::AppReducer};
 
 /// Keeps the state's route in step with `location.hash`: links, the Back
 /// button and edited addresses all arrive as `hashchange` events.
 ///
 /// ```ignore
-/// let state = use_reducer(|| AppState::new(Route::parse(&browser::hash()), theme));
+/// let state = use_reducer(|| AppReducer::new(route, theme));
 /// use_hash_route(state.dispatcher());
 /// ```
 #[hook]
-pub fn use_hash_route(dispatcher: UseReducerDispatcher<AppState>) {
+pub fn use_hash_route(dispatcher: UseReducerDispatcher<AppReducer>) {
     use_effect_with((), move |_| {
         let listener = Closure::<dyn Fn()>::new(move || {
             dispatcher.dispatch(Action::Navigate(Route::parse(&browser::hash())));

@@ -1,0 +1,191 @@
+//! The typed protocol between the page and the engine worker. Every request
+//! carries a sequence number chosen by the page; every reply names the
+//! request it answers, so the page can drop a reply that a newer request has
+//! superseded (a stale analysis never replaces a newer one).
+//!
+//! Plain serde types, compiled natively too, so the bookkeeping below is
+//! tested by `cargo test`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::{
+    analysis::{Analysis, AnalysisOptions},
+    exchange::Exchange,
+    lint::Severity,
+};
+
+/// Rows per page of the entries table: the worker analyses only the rows
+/// the page shows.
+pub const PAGE_SIZE: usize = 50;
+
+/// What the page asks of the engine. File contents travel separately (see
+/// `engine::Request`), so this enum stays free of browser types.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// Analyse the composer's exchange.
+    Analyze { exchange: Exchange, options: AnalysisOptions },
+    /// Read pasted text (raw HTTP, curl output or HAR) into exchanges.
+    LoadText { text: String },
+    /// Read a file the user chose or dropped.
+    LoadFile { name: String },
+    /// Stop the load in progress.
+    Cancel,
+    /// One page of the loaded entries, each with its worst finding.
+    EntriesPage { page: usize, options: AnalysisOptions },
+    /// The exchange of entry `index`, to open in the composer.
+    OpenEntry { index: usize },
+}
+
+/// One row of the entries table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryRow {
+    pub index: usize,
+    pub method: String,
+    pub target: String,
+    pub status: u16,
+    pub worst: Option<(Severity, String)>,
+}
+
+/// What the engine answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    Analyzed(Box<Analysis>),
+    /// A load is under way: entries read so far and in all (0 while the
+    /// file is still being scanned).
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    /// A load finished. `first` is the exchange to open in the composer.
+    Loaded {
+        format: String,
+        total: usize,
+        skipped: Vec<String>,
+        first: Option<Box<Exchange>>,
+    },
+    /// The input could not be read: why, naming the line.
+    LoadFailed {
+        message: String,
+    },
+    Cancelled,
+    Page {
+        page: usize,
+        total: usize,
+        rows: Vec<EntryRow>,
+    },
+    Entry {
+        index: usize,
+        exchange: Box<Exchange>,
+    },
+}
+
+/// A reply with the sequence number of the request it answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub seq: u64,
+    pub body: T,
+}
+
+/// The page's side of the bookkeeping: which request is the latest of each
+/// kind, so an older answer is recognised and dropped.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Sequencer {
+    next: u64,
+    latest_analysis: u64,
+    latest_load: u64,
+    latest_page: u64,
+}
+
+/// What the page should do with a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    Current,
+    Superseded,
+}
+
+impl Sequencer {
+    /// Numbers a new request; it supersedes earlier ones of its kind.
+    pub fn issue(&mut self, job: &Job) -> u64 {
+        self.next += 1;
+        let seq = self.next;
+        match job {
+            Job::Analyze { .. } => self.latest_analysis = seq,
+            Job::LoadText { .. } | Job::LoadFile { .. } => self.latest_load = seq,
+            // Cancelling ends the current load: its late replies are stale.
+            Job::Cancel => self.latest_load = seq,
+            Job::EntriesPage { .. } | Job::OpenEntry { .. } => self.latest_page = seq,
+        }
+        seq
+    }
+
+    pub fn judge(&self, reply: &Envelope<Reply>) -> Freshness {
+        let latest = match reply.body {
+            Reply::Analyzed(_) => self.latest_analysis,
+            Reply::Progress { .. }
+            | Reply::Loaded { .. }
+            | Reply::LoadFailed { .. }
+            | Reply::Cancelled => self.latest_load,
+            Reply::Page { .. } | Reply::Entry { .. } => self.latest_page,
+        };
+        if reply.seq == latest {
+            Freshness::Current
+        } else {
+            Freshness::Superseded
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{analysis::analyze, exchange::Exchange, lint::Profile, time::UnixTime};
+
+    fn options() -> AnalysisOptions {
+        AnalysisOptions { profile: Profile::Rfc, now: UnixTime(0) }
+    }
+
+    fn analyzed(seq: u64) -> Envelope<Reply> {
+        let analysis = analyze(&Exchange::default(), options());
+        Envelope { seq, body: Reply::Analyzed(Box::new(analysis)) }
+    }
+
+    #[test]
+    fn an_older_analysis_never_replaces_a_newer_one() {
+        let mut sequencer = Sequencer::default();
+        let job = Job::Analyze { exchange: Exchange::default(), options: options() };
+        let first = sequencer.issue(&job);
+        let second = sequencer.issue(&job);
+        assert_eq!(sequencer.judge(&analyzed(first)), Freshness::Superseded);
+        assert_eq!(sequencer.judge(&analyzed(second)), Freshness::Current);
+    }
+
+    #[test]
+    fn kinds_do_not_supersede_each_other() {
+        let mut sequencer = Sequencer::default();
+        let analysis =
+            sequencer.issue(&Job::Analyze { exchange: Exchange::default(), options: options() });
+        let load = sequencer.issue(&Job::LoadText { text: "HTTP/1.1 200 OK\n\n".into() });
+        assert_eq!(sequencer.judge(&analyzed(analysis)), Freshness::Current);
+        let progress = Envelope { seq: load, body: Reply::Progress { done: 1, total: 2 } };
+        assert_eq!(sequencer.judge(&progress), Freshness::Current);
+    }
+
+    #[test]
+    fn a_cancelled_load_reports_nothing_more() {
+        let mut sequencer = Sequencer::default();
+        let load = sequencer.issue(&Job::LoadFile { name: "big.har".into() });
+        let cancel = sequencer.issue(&Job::Cancel);
+        let late = Envelope { seq: load, body: Reply::Progress { done: 9, total: 10 } };
+        assert_eq!(sequencer.judge(&late), Freshness::Superseded);
+        let done = Envelope { seq: cancel, body: Reply::Cancelled };
+        assert_eq!(sequencer.judge(&done), Freshness::Current);
+    }
+
+    #[test]
+    fn the_protocol_round_trips_through_json() {
+        let reply = analyzed(7);
+        let json = serde_json::to_string(&reply).expect("serialises");
+        let back: Envelope<Reply> = serde_json::from_str(&json).expect("deserialises");
+        assert_eq!(back, reply);
+    }
+}

@@ -1,0 +1,238 @@
+//! The worker side: a gloo `Worker` that answers [`Job`]s.
+
+use std::{cell::RefCell, rc::Rc};
+
+use gloo_worker::{Codec, HandlerId, Registrable, Worker, WorkerScope};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::protocol::{EntryRow, Envelope, Job, Reply, PAGE_SIZE};
+use crate::core::{
+    analysis::analyze,
+    exchange::{parse_har_entry, parse_input, Exchange, HarScanner},
+    lint::lint,
+};
+
+/// Bytes of HAR scanned, and bytes of entries parsed, between two looks at
+/// the message queue: small enough that Cancel is honoured within a few
+/// tens of milliseconds, large enough that yielding costs little.
+const SCAN_SLICE: usize = 4 << 20;
+const PARSE_SLICE: usize = 1 << 20;
+
+/// A request on the wire: the job, plus a browser object (the chosen
+/// `File`) that crosses by structured clone instead of being copied through
+/// wasm memory on the main thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub seq: u64,
+    pub job: Job,
+    #[serde(with = "serde_wasm_bindgen::preserve", default)]
+    pub payload: JsValue,
+}
+
+/// Messages cross as plain JavaScript objects (serde-wasm-bindgen), not
+/// bincode bytes: cheaper to build and readable in DevTools.
+pub struct JsCodec;
+
+impl Codec for JsCodec {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        serde_wasm_bindgen::to_value(&input)
+            .unwrap_or_else(|error| JsValue::from_str(&format!("unencodable message: {error}")))
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        // Both ends are built from the same source, so this fails only when a
+        // stale cached worker meets a newer page. Throwing (not panicking)
+        // leaves the wasm instance usable; the page's watchdog restarts the
+        // worker when no answer comes.
+        serde_wasm_bindgen::from_value(input).unwrap_or_else(|error| {
+            wasm_bindgen::throw_str(&format!("Status Lab engine: unreadable message: {error}"))
+        })
+    }
+}
+
+#[derive(Default)]
+struct Loaded {
+    entries: Rc<Vec<Exchange>>,
+    /// The load in progress; a Cancel or a newer load changes it, and the
+    /// running load stops at its next slice.
+    current: u64,
+}
+
+pub struct EngineWorker {
+    loaded: Rc<RefCell<Loaded>>,
+}
+
+/// Starts the worker's message loop; called by the `engine` binary.
+pub fn register() {
+    EngineWorker::registrar().encoding::<JsCodec>().register();
+}
+
+impl Worker for EngineWorker {
+    type Message = ();
+    type Input = Request;
+    type Output = Envelope<Reply>;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        EngineWorker { loaded: Rc::default() }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, request: Request, id: HandlerId) {
+        let seq = request.seq;
+        let respond = |body: Reply| scope.respond(id, Envelope { seq, body });
+        match request.job {
+            Job::Analyze { exchange, options } => {
+                respond(Reply::Analyzed(Box::new(analyze(&exchange, options))))
+            }
+            Job::LoadText { text } => {
+                self.loaded.borrow_mut().current = seq;
+                let task = LoadTask { scope: scope.clone(), id, seq, loaded: self.loaded.clone() };
+                wasm_bindgen_futures::spawn_local(task.run_text(Rc::from(text)));
+            }
+            Job::LoadFile { name } => {
+                self.loaded.borrow_mut().current = seq;
+                let task = LoadTask { scope: scope.clone(), id, seq, loaded: self.loaded.clone() };
+                wasm_bindgen_futures::spawn_local(task.run_file(name, request.payload));
+            }
+            Job::Cancel => {
+                self.loaded.borrow_mut().current = seq;
+                respond(Reply::Cancelled);
+            }
+            Job::EntriesPage { page, options } => {
+                let entries = self.loaded.borrow().entries.clone();
+                let rows = entries
+                    .iter()
+                    .enumerate()
+                    .skip(page.saturating_mul(PAGE_SIZE))
+                    .take(PAGE_SIZE)
+                    .map(|(index, exchange)| EntryRow {
+                        index,
+                        method: exchange.request.method.clone(),
+                        target: exchange.request.target.clone(),
+                        status: exchange.response.status,
+                        worst: lint(exchange, options.profile)
+                            .into_iter()
+                            .next()
+                            .map(|f| (f.severity, f.title.to_string())),
+                    })
+                    .collect();
+                respond(Reply::Page { page, total: entries.len(), rows });
+            }
+            Job::OpenEntry { index } => {
+                let exchange = self.loaded.borrow().entries.get(index).cloned();
+                match exchange {
+                    Some(exchange) => respond(Reply::Entry { index, exchange: Box::new(exchange) }),
+                    None => respond(Reply::LoadFailed {
+                        message: format!("entry {} is not loaded any more", index + 1),
+                    }),
+                }
+            }
+        }
+    }
+}
+
+/// One load, run as a task that yields between slices.
+struct LoadTask {
+    scope: WorkerScope<EngineWorker>,
+    id: HandlerId,
+    seq: u64,
+    loaded: Rc<RefCell<Loaded>>,
+}
+
+impl LoadTask {
+    fn respond(&self, body: Reply) {
+        self.scope.respond(self.id, Envelope { seq: self.seq, body });
+    }
+
+    fn superseded(&self) -> bool {
+        self.loaded.borrow().current != self.seq
+    }
+
+    /// Lets the worker take the next message (a Cancel) before going on.
+    async fn yield_now(&self) -> bool {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        !self.superseded()
+    }
+
+    async fn run_file(self, name: String, payload: JsValue) {
+        let Ok(blob) = payload.dyn_into::<web_sys::Blob>() else {
+            return self
+                .respond(Reply::LoadFailed { message: format!("{name} could not be read") });
+        };
+        self.respond(Reply::Progress { done: 0, total: 0 });
+        let bytes = match JsFuture::from(blob.array_buffer()).await {
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => {
+                return self
+                    .respond(Reply::LoadFailed { message: format!("{name} could not be read") })
+            }
+        };
+        if self.superseded() {
+            return;
+        }
+        // A capture may hold bytes that are not UTF-8 (a gzip body, Latin-1
+        // text): read what is readable rather than refuse the whole file.
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+        };
+        self.run_text(Rc::from(text)).await;
+    }
+
+    async fn run_text(self, text: Rc<str>) {
+        if !text.trim_start().starts_with('{') {
+            return match parse_input(&text) {
+                Ok(parsed) => self.finish(parsed.format.label(), parsed.exchanges, Vec::new()),
+                Err(error) => self.respond(Reply::LoadFailed { message: error.to_string() }),
+            };
+        }
+        self.respond(Reply::Progress { done: 0, total: 0 });
+        let mut scanner = HarScanner::new(&text);
+        loop {
+            match scanner.advance(SCAN_SLICE) {
+                Ok(true) => break,
+                Ok(false) => {
+                    if !self.yield_now().await {
+                        return;
+                    }
+                }
+                Err(error) => {
+                    return self.respond(Reply::LoadFailed { message: error.to_string() })
+                }
+            }
+        }
+        let total = scanner.entries.len();
+        let mut exchanges = Vec::with_capacity(total);
+        let mut skipped = Vec::new();
+        let mut budget = 0;
+        for (index, span) in scanner.entries.iter().enumerate() {
+            match parse_har_entry(&text, *span, index) {
+                Ok(exchange) => exchanges.push(exchange),
+                Err(error) => skipped.push(error.to_string()),
+            }
+            budget += span.end - span.start;
+            if budget >= PARSE_SLICE {
+                budget = 0;
+                self.respond(Reply::Progress { done: index + 1, total });
+                if !self.yield_now().await {
+                    return;
+                }
+            }
+        }
+        if exchanges.is_empty() && !skipped.is_empty() {
+            let message = format!("no entry of the HAR could be read: {}", skipped[0]);
+            return self.respond(Reply::LoadFailed { message });
+        }
+        self.finish("HAR", exchanges, skipped);
+    }
+
+    fn finish(&self, format: &str, exchanges: Vec<Exchange>, skipped: Vec<String>) {
+        let first = exchanges.first().cloned().map(Box::new);
+        let total = exchanges.len();
+        self.loaded.borrow_mut().entries = Rc::new(exchanges);
+        self.respond(Reply::Loaded { format: format.to_string(), total, skipped, first });
+    }
+}

@@ -1,0 +1,234 @@
+//! The composer: the exchange being edited, and every edit to it.
+
+use std::rc::Rc;
+
+use super::engine::{EntriesView, LoadState};
+use crate::core::{
+    analysis::Analysis,
+    exchange::{Exchange, Headers, HttpVersion},
+    lint::{AutoFix, Profile},
+    presets,
+};
+
+/// Which half of the exchange an edit applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Request,
+    Response,
+}
+
+/// The composer's editable exchange and its inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComposerState {
+    pub exchange: Exchange,
+    /// The status field as typed; the exchange keeps the last valid number.
+    pub status_text: String,
+    pub profile: Profile,
+    /// The preset the exchange started from, if any.
+    pub preset: Option<String>,
+    /// Why the last pasted or opened input could not be read. The text
+    /// itself stays in the (uncontrolled) paste box, so nothing is lost.
+    pub paste_error: Option<String>,
+    /// A load in progress (the engine reads it in the worker).
+    pub loading: Option<LoadState>,
+    /// What the last load held, e.g. "The input held 3 exchanges".
+    pub load_note: Option<String>,
+    /// The loaded entries the engine keeps, one table page at a time.
+    pub entries: EntriesView,
+    /// The engine's latest analysis of `exchange` (shared: it is rendered,
+    /// not edited).
+    pub analysis: Option<Rc<Analysis>>,
+    /// Something the user should know about the engine (it restarted).
+    pub engine_note: Option<String>,
+}
+
+impl ComposerState {
+    pub fn new(exchange: Exchange) -> ComposerState {
+        ComposerState {
+            status_text: exchange.response.status.to_string(),
+            exchange,
+            profile: Profile::Rfc,
+            preset: None,
+            paste_error: None,
+            loading: None,
+            load_note: None,
+            entries: EntriesView::default(),
+            analysis: None,
+            engine_note: None,
+        }
+    }
+
+    /// Why the status field's text is not usable, if it is not.
+    pub fn status_error(&self) -> Option<String> {
+        let text = self.status_text.trim();
+        if text.is_empty() {
+            Some("Enter a status code.".into())
+        } else if !text.bytes().all(|b| b.is_ascii_digit()) || text.parse::<u16>().is_err() {
+            Some(format!(
+                "\"{text}\" is not a number; the analysis uses {}.",
+                self.exchange.response.status
+            ))
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn load(&mut self, exchange: Exchange) {
+        self.status_text = exchange.response.status.to_string();
+        self.exchange = exchange;
+    }
+
+    fn headers_mut(&mut self, side: Side) -> &mut Headers {
+        match side {
+            Side::Request => &mut self.exchange.request.headers,
+            Side::Response => &mut self.exchange.response.headers,
+        }
+    }
+}
+
+impl Default for ComposerState {
+    fn default() -> Self {
+        let exchange = presets::all().first().map(|p| p.load()).unwrap_or_default();
+        let mut state = ComposerState::new(exchange);
+        state.preset = presets::all().first().map(|p| p.id.to_string());
+        state
+    }
+}
+
+/// An edit in the composer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ComposerAction {
+    LoadPreset(String),
+    SetMethod(String),
+    SetTarget(String),
+    SetVersion(Side, HttpVersion),
+    SetStatus(String),
+    SetReason(String),
+    SetBody(Side, String),
+    SetHeaderName(Side, usize, String),
+    SetHeaderValue(Side, usize, String),
+    AddHeader(Side, String, String),
+    RemoveHeader(Side, usize),
+    SetProfile(Profile),
+    ApplyFix(AutoFix),
+    /// The user asked the engine to read a paste or a file.
+    LoadStarted,
+    /// Show page N of the entries table (the engine sends its rows).
+    SetEntriesPage(usize),
+    /// Restore an exchange saved in an earlier visit.
+    Restore(Box<Exchange>),
+}
+
+impl ComposerState {
+    /// Applies one edit.
+    pub fn reduce(&mut self, action: ComposerAction) {
+        let c = self;
+
+        match action {
+            ComposerAction::LoadPreset(id) => {
+                if let Some(preset) = presets::find(&id) {
+                    c.load(preset.load());
+                    c.preset = Some(id);
+                }
+            }
+            ComposerAction::SetMethod(method) => c.exchange.request.method = method,
+            ComposerAction::SetTarget(target) => c.exchange.request.target = target,
+            ComposerAction::SetVersion(Side::Request, version) => {
+                c.exchange.request.version = version
+            }
+            ComposerAction::SetVersion(Side::Response, version) => {
+                c.exchange.response.version = version
+            }
+            ComposerAction::SetStatus(text) => {
+                if let Ok(status) = text.trim().parse::<u16>() {
+                    c.exchange.response.status = status;
+                }
+                c.status_text = text;
+            }
+            ComposerAction::SetReason(reason) => {
+                c.exchange.response.reason = Some(reason).filter(|r| !r.is_empty());
+            }
+            ComposerAction::SetBody(Side::Request, body) => c.exchange.request.body = body,
+            ComposerAction::SetBody(Side::Response, body) => c.exchange.response.body = body,
+            ComposerAction::SetHeaderName(side, index, name) => {
+                if let Some(header) = c.headers_mut(side).0.get_mut(index) {
+                    header.name = name;
+                }
+            }
+            ComposerAction::SetHeaderValue(side, index, value) => {
+                if let Some(header) = c.headers_mut(side).0.get_mut(index) {
+                    header.value = value;
+                }
+            }
+            ComposerAction::AddHeader(side, name, value) => c.headers_mut(side).push(name, value),
+            ComposerAction::RemoveHeader(side, index) => {
+                let headers = c.headers_mut(side);
+                if index < headers.0.len() {
+                    headers.0.remove(index);
+                }
+            }
+            ComposerAction::SetProfile(profile) => c.profile = profile,
+            ComposerAction::ApplyFix(fix) => {
+                fix.apply(&mut c.exchange);
+                c.status_text = c.exchange.response.status.to_string();
+            }
+            ComposerAction::LoadStarted => {
+                c.loading = Some(LoadState::default());
+                c.paste_error = None;
+            }
+            ComposerAction::SetEntriesPage(page) => c.entries.page = page,
+            ComposerAction::Restore(exchange) => {
+                c.load(*exchange);
+                c.preset = None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::exchange::Header;
+
+    #[test]
+    fn status_text_keeps_the_last_valid_number() {
+        let mut state = ComposerState::default();
+        state.reduce(ComposerAction::SetStatus("4x".into()));
+        assert!(state.status_error().is_some_and(|e| e.contains("not a number")));
+        state.reduce(ComposerAction::SetStatus("418".into()));
+        assert_eq!(state.exchange.response.status, 418);
+        assert_eq!(state.status_error(), None);
+    }
+
+    #[test]
+    fn header_edits_address_rows_by_index_and_ignore_stale_ones() {
+        let mut state = ComposerState::new(Exchange::default());
+        state.reduce(ComposerAction::AddHeader(Side::Response, "Allow".into(), "GET".into()));
+        state.reduce(ComposerAction::SetHeaderValue(Side::Response, 0, "GET, HEAD".into()));
+        state.reduce(ComposerAction::SetHeaderName(Side::Response, 5, "ignored".into()));
+        assert_eq!(state.exchange.response.headers.0, vec![Header::new("Allow", "GET, HEAD")]);
+        state.reduce(ComposerAction::RemoveHeader(Side::Response, 3));
+        state.reduce(ComposerAction::RemoveHeader(Side::Response, 0));
+        assert!(state.exchange.response.headers.0.is_empty());
+    }
+
+    #[test]
+    fn a_fix_updates_the_status_field_too() {
+        let mut state = ComposerState::new(Exchange::default());
+        let fix = AutoFix::new("use 204", vec![crate::core::lint::Edit::SetStatus { status: 204 }]);
+        state.reduce(ComposerAction::ApplyFix(fix));
+        assert_eq!(state.status_text, "204");
+        assert_eq!(state.exchange.response.reason.as_deref(), Some("No Content"));
+    }
+
+    #[test]
+    fn restoring_leaves_the_preset() {
+        let mut state = ComposerState::default();
+        assert!(state.preset.is_some());
+        let mut saved = Exchange::default();
+        saved.response.status = 410;
+        state.reduce(ComposerAction::Restore(Box::new(saved)));
+        assert_eq!(state.preset, None);
+        assert_eq!(state.status_text, "410");
+    }
+}

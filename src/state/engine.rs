@@ -1,0 +1,160 @@
+//! What the engine worker reports, folded into the composer's state.
+
+use std::rc::Rc;
+
+use super::composer::ComposerState;
+use crate::core::analysis::Analysis;
+use crate::engine::protocol::{EntryRow, Reply};
+
+/// A load under way: entries read so far and in all (0 while scanning).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadState {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The entries table: the engine holds the entries, the page one page of rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntriesView {
+    pub total: usize,
+    pub page: usize,
+    pub rows: Rc<Vec<EntryRow>>,
+    /// The entry shown in the composer.
+    pub selected: usize,
+    /// Entries the load skipped, with the reason for each.
+    pub skipped: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EngineAction {
+    Reply(Reply),
+    /// The worker stopped answering and was restarted.
+    Restarted {
+        lost_entries: bool,
+    },
+}
+
+impl ComposerState {
+    pub fn apply_engine(&mut self, action: EngineAction) {
+        match action {
+            EngineAction::Reply(reply) => self.apply_reply(reply),
+            EngineAction::Restarted { lost_entries } => {
+                self.loading = None;
+                let mut note = String::from(
+                    "The analysis engine stopped responding and was restarted. Your exchange is intact.",
+                );
+                if lost_entries {
+                    self.entries = EntriesView::default();
+                    note.push_str(
+                        " The loaded file's entries were lost with it: open the file again.",
+                    );
+                }
+                self.engine_note = Some(note);
+            }
+        }
+    }
+
+    fn apply_reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Analyzed(analysis) => {
+                self.analysis = Some(Rc::new(Analysis::clone(&analysis)));
+            }
+            Reply::Progress { done, total } => self.loading = Some(LoadState { done, total }),
+            Reply::Loaded { format, total, skipped, first } => {
+                self.loading = None;
+                self.paste_error = None;
+                if let Some(first) = first {
+                    self.load(*first);
+                    self.preset = None;
+                }
+                self.load_note = match (total, skipped.len()) {
+                    (_, 0) if total <= 1 => None,
+                    (_, 0) => {
+                        Some(format!("The {format} held {total} exchanges; the first is loaded."))
+                    }
+                    (_, n) => Some(format!(
+                        "The {format} held {total} readable exchanges; {n} entr{} skipped: {}",
+                        if n == 1 { "y was" } else { "ies were" },
+                        skipped.first().cloned().unwrap_or_default()
+                    )),
+                };
+                self.entries = EntriesView {
+                    total: if total > 1 { total } else { 0 },
+                    skipped,
+                    ..EntriesView::default()
+                };
+            }
+            Reply::LoadFailed { message } => {
+                self.loading = None;
+                self.paste_error = Some(message);
+            }
+            Reply::Cancelled => {
+                self.loading = None;
+                self.load_note = Some("Loading cancelled; the composer kept your exchange.".into());
+            }
+            Reply::Page { page, total, rows } => {
+                self.entries.page = page;
+                self.entries.total = total;
+                self.entries.rows = Rc::new(rows);
+            }
+            Reply::Entry { index, exchange } => {
+                self.load(*exchange);
+                self.entries.selected = index;
+                self.preset = None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::exchange::Exchange;
+
+    fn loaded(total: usize, skipped: Vec<String>) -> Reply {
+        let mut first = Exchange::default();
+        first.response.status = 201;
+        Reply::Loaded { format: "HAR".into(), total, skipped, first: Some(Box::new(first)) }
+    }
+
+    #[test]
+    fn a_load_opens_the_first_entry_and_sizes_the_table() {
+        let mut state = ComposerState::default();
+        state.apply_engine(EngineAction::Reply(Reply::Progress { done: 5, total: 10 }));
+        assert_eq!(state.loading, Some(LoadState { done: 5, total: 10 }));
+        state.apply_engine(EngineAction::Reply(loaded(10, Vec::new())));
+        assert_eq!(state.loading, None);
+        assert_eq!(state.exchange.response.status, 201);
+        assert_eq!(state.entries.total, 10);
+        assert_eq!(state.preset, None);
+        assert!(state.load_note.as_deref().is_some_and(|n| n.contains("10 exchanges")));
+    }
+
+    #[test]
+    fn skipped_entries_are_counted_and_explained() {
+        let mut state = ComposerState::default();
+        state.apply_engine(EngineAction::Reply(loaded(3, vec!["entry 2: status 0".into()])));
+        let note = state.load_note.expect("a note");
+        assert!(note.contains("1 entry was skipped: entry 2: status 0"), "{note}");
+    }
+
+    #[test]
+    fn a_failed_load_keeps_the_exchange() {
+        let mut state = ComposerState::default();
+        let before = state.exchange.clone();
+        state.apply_engine(EngineAction::Reply(Reply::LoadFailed { message: "line 3: x".into() }));
+        assert_eq!(state.exchange, before);
+        assert_eq!(state.paste_error.as_deref(), Some("line 3: x"));
+    }
+
+    #[test]
+    fn a_restart_keeps_the_exchange_and_says_what_was_lost() {
+        let mut state = ComposerState::default();
+        state.apply_engine(EngineAction::Reply(loaded(4, Vec::new())));
+        let exchange = state.exchange.clone();
+        state.apply_engine(EngineAction::Restarted { lost_entries: true });
+        assert_eq!(state.exchange, exchange);
+        assert_eq!(state.entries.total, 0);
+        assert!(state.engine_note.as_deref().is_some_and(|n| n.contains("open the file again")));
+    }
+}
