@@ -210,15 +210,25 @@ pub enum DateNote {
     /// A day name, month or `GMT` in the wrong case; §5.6.7 makes HTTP-date
     /// case-sensitive, but RFC 9111 §4.2 asks caches to match dates
     /// case-insensitively, so the value is read anyway.
-    NameCase { found: String, expected: &'static str },
+    NameCase {
+        found: String,
+        expected: &'static str,
+    },
     /// asctime with `Nov 6` instead of `Nov  6`.
     AsctimeSingleSpaceDay,
     /// The day name disagrees with the date; the date wins.
-    WeekdayMismatch { stated: Weekday, actual: Weekday },
+    WeekdayMismatch {
+        stated: Weekday,
+        actual: Weekday,
+    },
     /// Second 60: read as the first second of the next minute, because
     /// timestamps do not count leap seconds.
     LeapSecond,
-    TwoDigitYear { digits: u8, year: i64, rule: TwoDigitYearRule },
+    TwoDigitYear {
+        digits: u8,
+        year: i64,
+        rule: TwoDigitYearRule,
+    },
 }
 
 impl DateNote {
@@ -347,7 +357,8 @@ pub fn parse_http_date(text: &str, now: Option<Timestamp>) -> Result<ParsedDate,
     let days = days_from_civil(year, raw.month, raw.day);
     let second = if leap_second { 59 } else { raw.second };
     let timestamp = Timestamp(
-        seconds_from_days(days, raw.hour, raw.minute, second).saturating_add(i64::from(leap_second)),
+        seconds_from_days(days, raw.hour, raw.minute, second)
+            .saturating_add(i64::from(leap_second)),
     );
     if leap_second {
         notes.push(DateNote::LeapSecond);
@@ -775,7 +786,10 @@ mod tests {
     #[test]
     fn rfc_examples_all_three_forms() {
         let imf = parse("Sun, 06 Nov 1994 08:49:37 GMT");
-        assert_eq!(imf, ParsedDate { timestamp: RFC_EXAMPLE_TS, form: DateForm::ImfFixdate, notes: vec![] });
+        assert_eq!(
+            imf,
+            ParsedDate { timestamp: RFC_EXAMPLE_TS, form: DateForm::ImfFixdate, notes: vec![] }
+        );
         assert!(!imf.needed_leniency());
         assert!(!imf.form.is_obsolete());
 
@@ -785,12 +799,19 @@ mod tests {
         assert!(rfc850.form.is_obsolete());
         assert_eq!(
             rfc850.notes,
-            [DateNote::TwoDigitYear { digits: 94, year: 1994, rule: TwoDigitYearRule::Window1970To2069 }]
+            [DateNote::TwoDigitYear {
+                digits: 94,
+                year: 1994,
+                rule: TwoDigitYearRule::Window1970To2069
+            }]
         );
         assert!(!rfc850.needed_leniency());
 
         let asctime = parse("Sun Nov  6 08:49:37 1994");
-        assert_eq!(asctime, ParsedDate { timestamp: RFC_EXAMPLE_TS, form: DateForm::Asctime, notes: vec![] });
+        assert_eq!(
+            asctime,
+            ParsedDate { timestamp: RFC_EXAMPLE_TS, form: DateForm::Asctime, notes: vec![] }
+        );
     }
 
     #[test]
@@ -826,7 +847,10 @@ mod tests {
         assert_eq!(parse("Thu, 29 Feb 2024 12:00:00 GMT").timestamp, Timestamp(1_709_208_000));
         let not_leap = error("Thu, 29 Feb 1900 00:00:00 GMT");
         assert_eq!(not_leap.kind, DateErrorKind::OutOfRange);
-        assert_eq!(not_leap.message, "day 29 does not exist in February 1900 (1900 is not a leap year)");
+        assert_eq!(
+            not_leap.message,
+            "day 29 does not exist in February 1900 (1900 is not a leap year)"
+        );
         assert_eq!(error("Wed, 29 Feb 2023 00:00:00 GMT").kind, DateErrorKind::OutOfRange);
         assert_eq!(
             error("Thu, 31 Apr 2024 00:00:00 GMT").message,
@@ -841,10 +865,19 @@ mod tests {
 
     #[test]
     fn time_ranges() {
-        assert_eq!(error("Sun, 06 Nov 1994 24:00:00 GMT").message, "hour 24 is out of range (00-23)");
-        assert_eq!(error("Sun, 06 Nov 1994 23:60:00 GMT").message, "minute 60 is out of range (00-59)");
+        assert_eq!(
+            error("Sun, 06 Nov 1994 24:00:00 GMT").message,
+            "hour 24 is out of range (00-23)"
+        );
+        assert_eq!(
+            error("Sun, 06 Nov 1994 23:60:00 GMT").message,
+            "minute 60 is out of range (00-59)"
+        );
         assert_eq!(error("Sun, 06 Nov 1994 23:59:61 GMT").kind, DateErrorKind::OutOfRange);
-        assert_eq!(parse("Sun, 06 Nov 1994 23:59:59 GMT").timestamp, ts_of(1994, 11, 6, 23, 59, 59));
+        assert_eq!(
+            parse("Sun, 06 Nov 1994 23:59:59 GMT").timestamp,
+            ts_of(1994, 11, 6, 23, 59, 59)
+        );
     }
 
     #[test]
@@ -881,7 +914,10 @@ mod tests {
         );
         assert!(parsed.needed_leniency());
         let long = parse("SUNDAY, 06-Nov-94 08:49:37 GMT");
-        assert_eq!(long.notes[0], DateNote::NameCase { found: "SUNDAY".into(), expected: "Sunday" });
+        assert_eq!(
+            long.notes[0],
+            DateNote::NameCase { found: "SUNDAY".into(), expected: "Sunday" }
+        );
     }
 
     #[test]
@@ -955,14 +991,20 @@ mod tests {
     fn syntax_errors_name_what_is_wrong() {
         assert_eq!(error("").kind, DateErrorKind::Empty);
         assert_eq!(error("   ").kind, DateErrorKind::Empty);
-        assert_eq!(error("Sun, 06 Foo 1994 08:49:37 GMT").message, "month \"Foo\" is not one of Jan…Dec");
+        assert_eq!(
+            error("Sun, 06 Foo 1994 08:49:37 GMT").message,
+            "month \"Foo\" is not one of Jan…Dec"
+        );
         assert_eq!(error("Sun, 06 November 1994 08:49:37 GMT").kind, DateErrorKind::Month);
         assert_eq!(
             error("Sun, 06 Nov 1994 08:49:37 UTC").message,
             "time zone \"UTC\" is not allowed: HTTP dates are in UTC, written \"GMT\""
         );
         assert_eq!(error("Thu, 05 Dec 1996 18:08:25 +0000").kind, DateErrorKind::TimeZone);
-        assert_eq!(error("Sun, 06 Nov 1994 08:49:37").message, "expected a space before \"GMT\", but the date ends there");
+        assert_eq!(
+            error("Sun, 06 Nov 1994 08:49:37").message,
+            "expected a space before \"GMT\", but the date ends there"
+        );
         assert_eq!(error("Sun, 06 Nov 1994 08:49:37 GMT x").kind, DateErrorKind::TrailingText);
         assert_eq!(error("Foo, 06 Nov 1994 08:49:37 GMT").kind, DateErrorKind::DayName);
         assert_eq!(
@@ -981,7 +1023,10 @@ mod tests {
         assert_eq!(error("1994-11-06T08:49:37Z").kind, DateErrorKind::Syntax);
         assert_eq!(error("Sun 06 Nov 1994").kind, DateErrorKind::Month);
         assert_eq!(error("Sun;").kind, DateErrorKind::Syntax);
-        assert_eq!(error("Sun,").message, "expected a space after \"Sun,\", but the date ends there");
+        assert_eq!(
+            error("Sun,").message,
+            "expected a space after \"Sun,\", but the date ends there"
+        );
         assert_eq!(error("Sun, 06/Nov").kind, DateErrorKind::Syntax);
         assert_eq!(error("0").kind, DateErrorKind::Syntax);
         assert_eq!(error("Sun, ０６ Nov 1994 08:49:37 GMT").kind, DateErrorKind::Syntax);
@@ -1020,7 +1065,10 @@ mod tests {
         assert_eq!(format_imf_fixdate(Timestamp(0)), "Thu, 01 Jan 1970 00:00:00 GMT");
         assert_eq!(format_imf_fixdate(Timestamp(i64::MIN)), "Sat, 01 Jan 0000 00:00:00 GMT");
         assert_eq!(format_imf_fixdate(Timestamp(i64::MAX)), "Fri, 31 Dec 9999 23:59:59 GMT");
-        assert_eq!(parse("Thu, 01 Jan 1920 00:00:00 GMT").imf_fixdate(), "Thu, 01 Jan 1920 00:00:00 GMT");
+        assert_eq!(
+            parse("Thu, 01 Jan 1920 00:00:00 GMT").imf_fixdate(),
+            "Thu, 01 Jan 1920 00:00:00 GMT"
+        );
     }
 
     #[test]
@@ -1033,7 +1081,10 @@ mod tests {
         assert_eq!(civil_from_days(-719_528), (0, 1, 1));
         assert_eq!(civil_from_days(-1), (1969, 12, 31));
         let civil = Timestamp(-1).to_civil();
-        assert_eq!(civil, CivilDateTime { year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59 });
+        assert_eq!(
+            civil,
+            CivilDateTime { year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59 }
+        );
         assert_eq!(Timestamp(0).weekday(), Weekday::Thu);
         assert_eq!(Timestamp(-86_400).weekday(), Weekday::Wed);
     }
@@ -1076,7 +1127,11 @@ mod tests {
         let (month, _) = month_names(c.month);
         let weekday = ts.weekday().long_name();
         let (hour, minute, second) = (c.hour, c.minute, c.second);
-        format!("{weekday}, {:02}-{month}-{:02} {hour:02}:{minute:02}:{second:02} GMT", c.day, c.year % 100)
+        format!(
+            "{weekday}, {:02}-{month}-{:02} {hour:02}:{minute:02}:{second:02} GMT",
+            c.day,
+            c.year % 100
+        )
     }
 
     #[test]
@@ -1087,7 +1142,10 @@ mod tests {
             assert_eq!(ours, httpdate::fmt_http_date(system_time(seconds)));
             assert_eq!(oracle_seconds(&ours), seconds);
             let parsed = parse_http_date(&ours, None).unwrap();
-            assert_eq!(parsed, ParsedDate { timestamp: ts, form: DateForm::ImfFixdate, notes: vec![] });
+            assert_eq!(
+                parsed,
+                ParsedDate { timestamp: ts, form: DateForm::ImfFixdate, notes: vec![] }
+            );
         }
     }
 

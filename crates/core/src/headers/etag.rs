@@ -317,7 +317,10 @@ mod tests {
         let two = parse_entity_tag("\"a\", \"b\"").unwrap_err();
         assert_eq!(two.kind, EtagErrorKind::TrailingText);
         assert_eq!(two.lenient_reading, Some(EntityTag::strong("a")));
-        assert_eq!(two.message, "only one entity-tag is allowed here, but \"a\" is followed by \", \\\"b\\\"\"");
+        assert_eq!(
+            two.message,
+            "only one entity-tag is allowed here, but \"a\" is followed by \", \\\"b\\\"\""
+        );
     }
 
     #[test]
@@ -364,7 +367,10 @@ mod tests {
     #[test]
     fn lists_keep_commas_in_tags_and_skip_empty_elements() {
         let parsed = parse_entity_tag_list(", \"a,b\",,W/\"c\" ,").unwrap();
-        assert_eq!(parsed, EntityTagList::Tags(vec![EntityTag::strong("a,b"), EntityTag::weak("c")]));
+        assert_eq!(
+            parsed,
+            EntityTagList::Tags(vec![EntityTag::strong("a,b"), EntityTag::weak("c")])
+        );
         assert_eq!(parse_entity_tag_list(""), Ok(EntityTagList::Tags(vec![])));
         assert_eq!(parse_entity_tag_list(" , "), Ok(EntityTagList::Tags(vec![])));
     }

@@ -168,9 +168,10 @@ pub fn parse_delta_seconds(text: &str) -> Result<DeltaSeconds, DeltaSecondsError
             let clamped = overflowed || value > DELTA_SECONDS_CAP;
             Ok(DeltaSeconds { seconds: value.min(DELTA_SECONDS_CAP), clamped })
         }
-        NumberShape::Empty => {
-            error(DeltaSecondsErrorKind::Empty, "the value is empty; expected a number of seconds".into())
-        }
+        NumberShape::Empty => error(
+            DeltaSecondsErrorKind::Empty,
+            "the value is empty; expected a number of seconds".into(),
+        ),
         NumberShape::Negative => error(
             DeltaSecondsErrorKind::Negative,
             format!("{text:?} is negative; delta-seconds is a whole number of seconds, 0 or more"),
@@ -190,7 +191,10 @@ pub fn parse_delta_seconds(text: &str) -> Result<DeltaSeconds, DeltaSecondsError
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NumberShape {
     /// Only ASCII digits; `value` saturates at `u64::MAX`.
-    Digits { value: u64, overflowed: bool },
+    Digits {
+        value: u64,
+        overflowed: bool,
+    },
     Negative,
     Fractional,
     Empty,
