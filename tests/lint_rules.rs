@@ -121,7 +121,8 @@ fn autofixes_remove_their_finding() {
 fn presets_parse_and_the_good_ones_have_no_errors() {
     assert!(presets::all().len() >= 17);
     for preset in presets::all() {
-        let parsed = parse_input(&preset.exchange).unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+        let parsed =
+            parse_input(preset.exchange_text()).unwrap_or_else(|e| panic!("{}: {e}", preset.id));
         assert_eq!(parsed.exchanges.len(), 1, "{}", preset.id);
         let findings = lint(&parsed.exchanges[0], Profile::Rfc);
         let errors: Vec<String> = findings

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::{
     analysis::{Analysis, AnalysisOptions},
     exchange::Exchange,
+    export::Format,
     lint::Severity,
 };
 
@@ -34,6 +35,11 @@ pub enum Job {
     EntriesPage { page: usize, options: AnalysisOptions },
     /// The exchange of entry `index`, to open in the composer.
     OpenEntry { index: usize },
+    /// A preset's exchange (only the engine holds their text).
+    LoadPreset { id: String },
+    /// The exchange written out in another format (with its analysis where
+    /// the format carries one).
+    Export { format: Format, exchange: Exchange, options: AnalysisOptions },
 }
 
 /// One row of the entries table.
@@ -77,6 +83,14 @@ pub enum Reply {
         index: usize,
         exchange: Box<Exchange>,
     },
+    Exported {
+        format: Format,
+        text: String,
+    },
+    Preset {
+        id: String,
+        exchange: Box<Exchange>,
+    },
 }
 
 /// A reply with the sequence number of the request it answers.
@@ -94,6 +108,8 @@ pub struct Sequencer {
     latest_analysis: u64,
     latest_load: u64,
     latest_page: u64,
+    latest_export: u64,
+    latest_preset: u64,
 }
 
 /// What the page should do with a reply.
@@ -114,6 +130,8 @@ impl Sequencer {
             // Cancelling ends the current load: its late replies are stale.
             Job::Cancel => self.latest_load = seq,
             Job::EntriesPage { .. } | Job::OpenEntry { .. } => self.latest_page = seq,
+            Job::Export { .. } => self.latest_export = seq,
+            Job::LoadPreset { .. } => self.latest_preset = seq,
         }
         seq
     }
@@ -126,6 +144,8 @@ impl Sequencer {
             | Reply::LoadFailed { .. }
             | Reply::Cancelled => self.latest_load,
             Reply::Page { .. } | Reply::Entry { .. } => self.latest_page,
+            Reply::Exported { .. } => self.latest_export,
+            Reply::Preset { .. } => self.latest_preset,
         };
         if reply.seq == latest {
             Freshness::Current

@@ -11,7 +11,9 @@ use super::protocol::{EntryRow, Envelope, Job, Reply, PAGE_SIZE};
 use crate::core::{
     analysis::analyze,
     exchange::{parse_har_entry, parse_input, Exchange, HarScanner},
+    export::export,
     lint::lint,
+    presets,
 };
 
 /// Bytes of HAR scanned, and bytes of entries parsed, between two looks at
@@ -121,6 +123,14 @@ impl Worker for EngineWorker {
                     .collect();
                 respond(Reply::Page { page, total: entries.len(), rows });
             }
+            Job::Export { format, exchange, options } => {
+                let text = export(format, &exchange, &analyze(&exchange, options));
+                respond(Reply::Exported { format, text });
+            }
+            Job::LoadPreset { id } => match presets::find(&id) {
+                Some(preset) => respond(Reply::Preset { id, exchange: Box::new(preset.load()) }),
+                None => respond(Reply::LoadFailed { message: format!("no preset named {id:?}") }),
+            },
             Job::OpenEntry { index } => {
                 let exchange = self.loaded.borrow().entries.get(index).cloned();
                 match exchange {

@@ -6,6 +6,7 @@ use super::engine::{EntriesView, LoadState};
 use crate::core::{
     analysis::Analysis,
     exchange::{Exchange, Headers, HttpVersion},
+    export::Format,
     lint::{AutoFix, Profile},
     presets,
 };
@@ -26,6 +27,10 @@ pub struct ComposerState {
     pub profile: Profile,
     /// The preset the exchange started from, if any.
     pub preset: Option<String>,
+    /// A preset asked for whose exchange the engine has not sent yet.
+    pub pending_preset: Option<String>,
+    /// The saved exchange is being read back by the engine.
+    pub restoring: bool,
     /// Why the last pasted or opened input could not be read. The text
     /// itself stays in the (uncontrolled) paste box, so nothing is lost.
     pub paste_error: Option<String>,
@@ -40,6 +45,9 @@ pub struct ComposerState {
     pub analysis: Option<Rc<Analysis>>,
     /// Something the user should know about the engine (it restarted).
     pub engine_note: Option<String>,
+    /// The export format chosen, and the engine's text for it.
+    pub export_format: Option<Format>,
+    pub export_text: Option<String>,
 }
 
 impl ComposerState {
@@ -49,13 +57,23 @@ impl ComposerState {
             exchange,
             profile: Profile::Rfc,
             preset: None,
+            pending_preset: None,
+            restoring: false,
             paste_error: None,
             loading: None,
             load_note: None,
             entries: EntriesView::default(),
             analysis: None,
             engine_note: None,
+            export_format: None,
+            export_text: None,
         }
+    }
+
+    /// True once the exchange shown is the user's or a preset's, so saving
+    /// it cannot overwrite saved work with a placeholder.
+    pub fn settled(&self) -> bool {
+        self.pending_preset.is_none() && !self.restoring
     }
 
     /// Why the status field's text is not usable, if it is not.
@@ -88,9 +106,11 @@ impl ComposerState {
 
 impl Default for ComposerState {
     fn default() -> Self {
-        let exchange = presets::all().first().map(|p| p.load()).unwrap_or_default();
-        let mut state = ComposerState::new(exchange);
+        // The first preset, whose exchange the engine sends (only the engine
+        // holds preset texts: see `build.rs`).
+        let mut state = ComposerState::new(Exchange::default());
         state.preset = presets::all().first().map(|p| p.id.to_string());
+        state.pending_preset = state.preset.clone();
         state
     }
 }
@@ -115,8 +135,13 @@ pub enum ComposerAction {
     LoadStarted,
     /// Show page N of the entries table (the engine sends its rows).
     SetEntriesPage(usize),
+    /// Show the exchange in this export format (the engine writes it).
+    ChooseExport(Format),
     /// Restore an exchange saved in an earlier visit.
     Restore(Box<Exchange>),
+    /// The saved exchange is being read back (by the engine): a default
+    /// preset must not replace it.
+    RestoreRequested,
 }
 
 impl ComposerState {
@@ -126,10 +151,15 @@ impl ComposerState {
 
         match action {
             ComposerAction::LoadPreset(id) => {
-                if let Some(preset) = presets::find(&id) {
-                    c.load(preset.load());
-                    c.preset = Some(id);
+                if presets::find(&id).is_some() {
+                    c.preset = Some(id.clone());
+                    c.pending_preset = Some(id);
                 }
+            }
+            ComposerAction::RestoreRequested => {
+                c.pending_preset = None;
+                c.preset = None;
+                c.restoring = true;
             }
             ComposerAction::SetMethod(method) => c.exchange.request.method = method,
             ComposerAction::SetTarget(target) => c.exchange.request.target = target,
@@ -177,9 +207,14 @@ impl ComposerState {
                 c.paste_error = None;
             }
             ComposerAction::SetEntriesPage(page) => c.entries.page = page,
+            ComposerAction::ChooseExport(format) => {
+                c.export_format = Some(format);
+                c.export_text = None;
+            }
             ComposerAction::Restore(exchange) => {
                 c.load(*exchange);
                 c.preset = None;
+                c.pending_preset = None;
             }
         }
     }

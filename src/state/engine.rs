@@ -62,6 +62,7 @@ impl ComposerState {
             Reply::Progress { done, total } => self.loading = Some(LoadState { done, total }),
             Reply::Loaded { format, total, skipped, first } => {
                 self.loading = None;
+                self.restoring = false;
                 self.paste_error = None;
                 if let Some(first) = first {
                     self.load(*first);
@@ -70,10 +71,10 @@ impl ComposerState {
                 self.load_note = match (total, skipped.len()) {
                     (_, 0) if total <= 1 => None,
                     (_, 0) => {
-                        Some(format!("The {format} held {total} exchanges; the first is loaded."))
+                        Some(format!("The input held {total} exchanges; the first is loaded."))
                     }
                     (_, n) => Some(format!(
-                        "The {format} held {total} readable exchanges; {n} entr{} skipped: {}",
+                        "The input ({format}) held {total} readable exchanges; {n} entr{} skipped: {}",
                         if n == 1 { "y was" } else { "ies were" },
                         skipped.first().cloned().unwrap_or_default()
                     )),
@@ -86,6 +87,7 @@ impl ComposerState {
             }
             Reply::LoadFailed { message } => {
                 self.loading = None;
+                self.restoring = false;
                 self.paste_error = Some(message);
             }
             Reply::Cancelled => {
@@ -96,6 +98,18 @@ impl ComposerState {
                 self.entries.page = page;
                 self.entries.total = total;
                 self.entries.rows = Rc::new(rows);
+            }
+            Reply::Preset { id, exchange } => {
+                if self.pending_preset.as_deref() == Some(id.as_str()) {
+                    self.load(*exchange);
+                    self.pending_preset = None;
+                    self.preset = Some(id);
+                }
+            }
+            Reply::Exported { format, text } => {
+                if self.export_format == Some(format) {
+                    self.export_text = Some(text);
+                }
             }
             Reply::Entry { index, exchange } => {
                 self.load(*exchange);

@@ -106,17 +106,39 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::protocol::Reply;
+
+    /// What the engine answers to `Job::LoadPreset`.
+    fn engine_sends_preset(state: &mut AppState, id: &str) {
+        let exchange = crate::core::presets::find(id).expect("preset exists").load();
+        let reply = Reply::Preset { id: id.into(), exchange: Box::new(exchange) };
+        state.reduce(Action::Engine(EngineAction::Reply(reply)));
+    }
 
     #[test]
     fn a_preset_route_loads_the_preset_once() {
         let mut state = AppState::new(Route::Reference { query: String::new() }, Theme::Light);
         state.reduce(Action::Navigate(Route::Composer { preset: Some("rate-limited-429".into()) }));
         assert_eq!(state.composer.preset.as_deref(), Some("rate-limited-429"));
+        assert!(!state.composer.settled(), "the preset's exchange is on its way");
+        engine_sends_preset(&mut state, "rate-limited-429");
+        assert!(state.composer.settled());
         assert_eq!(state.composer.exchange.response.status, 429);
         // The user edits; navigating to the same preset does not reload it.
         state.reduce(Action::Composer(ComposerAction::SetStatus("503".into())));
         state.reduce(Action::Navigate(Route::Composer { preset: Some("rate-limited-429".into()) }));
         assert_eq!(state.composer.exchange.response.status, 503);
+    }
+
+    #[test]
+    fn a_late_preset_does_not_replace_a_restored_exchange() {
+        let mut state = AppState::new(Route::Composer { preset: None }, Theme::Light);
+        // The default preset was asked for, then the saved exchange.
+        state.reduce(Action::Composer(ComposerAction::RestoreRequested));
+        let first = crate::core::presets::all()[0].id.to_string();
+        engine_sends_preset(&mut state, &first);
+        assert_eq!(state.composer.preset, None);
+        assert!(!state.composer.settled(), "still waiting for the saved exchange");
     }
 
     #[test]

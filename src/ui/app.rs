@@ -1,9 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::{
-    analysis::AnalysisOptions, exchange::parse_input, export::to_raw, registry::Registry,
-    route::Route,
-};
+use crate::core::{analysis::AnalysisOptions, export::to_raw, registry::Registry, route::Route};
 use crate::engine::protocol::Job;
 use crate::state::{Action, ComposerAction, EngineAction, Theme};
 use crate::ui::{
@@ -57,16 +54,29 @@ pub fn App() -> Html {
             }))
         })
     };
+    let composing = matches!(state.route, Route::Composer { .. });
     {
         // Every edit of the composer's exchange asks for a new analysis; the
         // engine drops answers to the older ones.
         let engine = (*engine).clone();
-        let composing = matches!(state.route, Route::Composer { .. });
-        let deps = (composing, state.composer.exchange.clone(), state.composer.profile);
-        use_effect_with(deps, move |(composing, exchange, profile)| {
-            if *composing {
+        let ready = composing && state.composer.settled();
+        let deps = (ready, state.composer.exchange.clone(), state.composer.profile);
+        use_effect_with(deps, move |(ready, exchange, profile)| {
+            if *ready {
                 let options = AnalysisOptions { profile: *profile, now: browser::now() };
                 engine.run(Job::Analyze { exchange: exchange.clone(), options });
+            }
+        });
+    }
+    {
+        // The chosen export follows the exchange as it changes.
+        let engine = (*engine).clone();
+        let c = &state.composer;
+        let deps = (c.export_format, c.exchange.clone(), c.profile);
+        use_effect_with(deps, move |(format, exchange, profile)| {
+            if let Some(format) = *format {
+                let options = AnalysisOptions { profile: *profile, now: browser::now() };
+                engine.run(Job::Export { format, exchange: exchange.clone(), options });
             }
         });
     }
@@ -85,23 +95,43 @@ pub fn App() -> Html {
     use_shortcut_focus("/", "search");
 
     use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
+    let restore_checked = use_mut_ref(|| false);
     {
-        // Restore the last session's exchange unless the address names a preset.
+        // The first time the composer opens, read the last session's
+        // exchange back (through the engine, which holds the parser), unless
+        // the address names a preset.
         let dispatcher = state.dispatcher();
+        let engine = (*engine).clone();
         let route = state.route.clone();
-        use_effect_with((), move |_| {
-            let wants_preset = matches!(route, Route::Composer { preset: Some(_) });
-            let saved = browser::load_setting(EXCHANGE_KEY)
-                .and_then(|raw| parse_input(&raw).ok())
-                .and_then(|parsed| parsed.exchanges.into_iter().next());
-            if let (false, Some(exchange)) = (wants_preset, saved) {
-                dispatcher.dispatch(Action::Composer(ComposerAction::Restore(Box::new(exchange))));
+        let checked = restore_checked.clone();
+        use_effect_with(composing, move |composing| {
+            if *composing && !checked.replace(true) {
+                let wants_preset = matches!(route, Route::Composer { preset: Some(_) });
+                if let (false, Some(saved)) = (wants_preset, browser::load_setting(EXCHANGE_KEY)) {
+                    dispatcher.dispatch(Action::Composer(ComposerAction::RestoreRequested));
+                    engine.run(Job::LoadText { text: saved });
+                }
             }
         });
     }
-    use_effect_with(state.composer.exchange.clone(), |exchange| {
-        browser::save_setting(EXCHANGE_KEY, &to_raw(exchange));
-    });
+    {
+        // A preset chosen (or named by the address) arrives from the engine.
+        let engine = (*engine).clone();
+        let deps = (composing, state.composer.pending_preset.clone());
+        use_effect_with(deps, move |(composing, pending)| {
+            if let (true, Some(id)) = (composing, pending) {
+                engine.run(Job::LoadPreset { id: id.clone() });
+            }
+        });
+    }
+    {
+        let settled = *restore_checked.borrow() && state.composer.settled();
+        use_effect_with((settled, state.composer.exchange.clone()), |(settled, exchange)| {
+            if *settled {
+                browser::save_setting(EXCHANGE_KEY, &to_raw(exchange));
+            }
+        });
+    }
     use_effect_with(state.route.clone(), |route| {
         browser::set_title(&page_title(route));
         if let Some(window) = browser::window() {

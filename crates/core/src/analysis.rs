@@ -157,7 +157,10 @@ fn status_analysis(exchange: &Exchange, now: UnixTime) -> StatusAnalysis {
     };
     match explain(code, now) {
         Ok(explanation) => StatusAnalysis {
-            headline: format!("{}{context}", explanation.title),
+            headline: match explanation.entry {
+                Some(entry) => format!("{code} {}{context}", entry.name),
+                None => format!("{code}: no registered meaning{context}"),
+            },
             summary: explanation.summary,
             registration: explanation.registration.label,
             treated_as: explanation.treated_as,

@@ -11,6 +11,43 @@ use crate::{
     exchange::{Exchange, Headers, HttpVersion},
 };
 
+/// The formats an exchange can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Raw,
+    Curl,
+    Har,
+    Markdown,
+    Fixture,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] =
+        [Format::Raw, Format::Curl, Format::Har, Format::Markdown, Format::Fixture];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Raw => "Raw HTTP",
+            Format::Curl => "curl",
+            Format::Har => "HAR",
+            Format::Markdown => "Markdown",
+            Format::Fixture => "Test fixture",
+        }
+    }
+}
+
+/// The exchange in `format`; Markdown and fixtures carry its analysis.
+pub fn export(format: Format, exchange: &Exchange, analysis: &Analysis) -> String {
+    match format {
+        Format::Raw => to_raw(exchange),
+        Format::Curl => to_curl(exchange),
+        Format::Har => to_har(std::slice::from_ref(exchange)),
+        Format::Markdown => to_markdown(exchange, analysis),
+        Format::Fixture => to_fixture(exchange, analysis),
+    }
+}
+
 /// Appends a header section and its body (the body followed by `gap`).
 fn push_message(out: &mut String, headers: &Headers, body: &str, gap: &str) {
     for header in headers.iter() {

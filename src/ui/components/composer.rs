@@ -259,7 +259,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                             { summary_bar(analysis) }
                             { status_meaning(&analysis.status) }
                             <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
-                            <ExportPanel exchange={exchange.clone()} analysis={analysis.clone()} />
+                            <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)} />
                         </>
                     },
                     None => html! { <p class="loading" role="status">{ "Starting the analysis engine…" }</p> },

@@ -1,61 +1,39 @@
 use yew::prelude::*;
 
-use std::rc::Rc;
-
-use crate::core::{analysis::Analysis, exchange::Exchange, export};
+use crate::core::export::Format;
 use crate::ui::browser;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Raw,
-    Curl,
-    Har,
-    Markdown,
-    Fixture,
-}
-
-const FORMATS: &[(Format, &str)] = &[
-    (Format::Raw, "Raw HTTP"),
-    (Format::Curl, "curl"),
-    (Format::Har, "HAR"),
-    (Format::Markdown, "Markdown"),
-    (Format::Fixture, "Test fixture"),
-];
 
 #[derive(Properties, PartialEq)]
 pub struct ExportPanelProps {
-    pub exchange: Exchange,
-    pub analysis: Rc<Analysis>,
+    pub chosen: Option<Format>,
+    /// The engine's text for the chosen format, once it has answered.
+    pub text: Option<String>,
+    pub onchoose: Callback<Format>,
 }
 
-/// The current exchange in another format, shown and copied to the clipboard.
+/// The current exchange in another format, shown and copied to the
+/// clipboard. The engine worker writes the text, so the exporters stay out
+/// of the page's first load.
 #[component]
 pub fn ExportPanel(props: &ExportPanelProps) -> Html {
-    let format = use_state(|| None::<Format>);
-    let text = format.map(|f| match f {
-        Format::Raw => export::to_raw(&props.exchange),
-        Format::Curl => export::to_curl(&props.exchange),
-        Format::Har => export::to_har(std::slice::from_ref(&props.exchange)),
-        Format::Markdown => export::to_markdown(&props.exchange, &props.analysis),
-        Format::Fixture => export::to_fixture(&props.exchange, &props.analysis),
-    });
     html! {
         <section class="export" aria-labelledby="export-title">
             <h2 id="export-title">{ "Export" }</h2>
             <p class="export-buttons">
-                { for FORMATS.iter().map(|(f, label)| {
-                    let state = format.clone();
-                    let f = *f;
+                { for Format::ALL.iter().map(|&format| {
+                    let onchoose = props.onchoose.clone();
                     html! {
-                        <button type="button" aria-pressed={(*format == Some(f)).to_string()}
-                            onclick={Callback::from(move |_: MouseEvent| state.set(Some(f)))}>{ *label }</button>
+                        <button type="button" aria-pressed={(props.chosen == Some(format)).to_string()}
+                            onclick={Callback::from(move |_: MouseEvent| onchoose.emit(format))}>{ format.label() }</button>
                     }
                 }) }
             </p>
-            if let Some(text) = text {
+            if let Some(text) = props.text.clone() {
                 <label class="visually-hidden" for="export-text">{ "Exported text" }</label>
                 <textarea id="export-text" readonly=true rows="10" spellcheck="false" value={text.clone()} />
                 <button type="button" class="copy-export" onclick={Callback::from(move |_: MouseEvent| browser::copy_to_clipboard(&text))}>{ "Copy" }</button>
+            } else if props.chosen.is_some() {
+                <p class="loading" role="status">{ "Writing the export…" }</p>
             }
         </section>
     }

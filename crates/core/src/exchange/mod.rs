@@ -12,4 +12,4 @@ mod parse;
 
 pub use har::{parse_har_entry, EntrySpan, HarScanner};
 pub use model::{Exchange, Header, Headers, HttpVersion, Request, Response};
-pub use parse::{parse_input, InputFormat, ParseError, Parsed};
+pub use parse::{parse_http_text, parse_input, InputFormat, ParseError, Parsed};

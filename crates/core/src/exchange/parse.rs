@@ -80,6 +80,19 @@ pub fn parse_input(text: &str) -> Result<Parsed, ParseError> {
     if trimmed.starts_with('{') {
         return Ok(Parsed { format: InputFormat::Har, exchanges: har::parse_har(text)? });
     }
+    parse_http_text(text)
+}
+
+/// Reads raw HTTP or curl output (not HAR). The page parses presets and
+/// its saved exchange with this alone, so the HAR reader stays in the
+/// engine worker's wasm and out of the first load.
+pub fn parse_http_text(text: &str) -> Result<Parsed, ParseError> {
+    if text.trim().is_empty() {
+        return Err(ParseError::at(
+            0,
+            "the input is empty: paste a request and response, curl output or a HAR file",
+        ));
+    }
     let lines: Vec<&str> = text.lines().collect();
     if is_curl_verbose(&lines) {
         return Ok(Parsed {

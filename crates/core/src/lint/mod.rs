@@ -59,7 +59,9 @@ impl Profile {
 
 /// One edit that a mechanical fix makes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "edit", rename_all = "kebab-case")]
+// Externally tagged: an internally tagged enum costs a buffering
+// deserialiser in the page's wasm for no gain.
+#[serde(rename_all = "kebab-case")]
 pub enum Edit {
     SetStatus { status: u16 },
     SetHeader { name: String, value: String },
