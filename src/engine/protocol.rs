@@ -33,8 +33,6 @@ pub enum Job {
     Cancel,
     /// One page of the loaded entries, each with its worst finding.
     EntriesPage { page: usize, options: AnalysisOptions },
-    /// The exchange of entry `index`, to open in the composer.
-    OpenEntry { index: usize },
     /// A preset's exchange (only the engine holds their text).
     LoadPreset { id: String },
     /// The exchange written out in another format (with its analysis where
@@ -42,13 +40,12 @@ pub enum Job {
     Export { format: Format, exchange: Exchange, options: AnalysisOptions },
 }
 
-/// One row of the entries table.
+/// One row of the entries table, with its exchange so that opening a
+/// visible row needs no round trip.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryRow {
     pub index: usize,
-    pub method: String,
-    pub target: String,
-    pub status: u16,
+    pub exchange: Exchange,
     pub worst: Option<(Severity, String)>,
 }
 
@@ -78,10 +75,6 @@ pub enum Reply {
         page: usize,
         total: usize,
         rows: Vec<EntryRow>,
-    },
-    Entry {
-        index: usize,
-        exchange: Box<Exchange>,
     },
     Exported {
         format: Format,
@@ -129,7 +122,7 @@ impl Sequencer {
             Job::LoadText { .. } | Job::LoadFile { .. } => self.latest_load = seq,
             // Cancelling ends the current load: its late replies are stale.
             Job::Cancel => self.latest_load = seq,
-            Job::EntriesPage { .. } | Job::OpenEntry { .. } => self.latest_page = seq,
+            Job::EntriesPage { .. } => self.latest_page = seq,
             Job::Export { .. } => self.latest_export = seq,
             Job::LoadPreset { .. } => self.latest_preset = seq,
         }
@@ -143,7 +136,7 @@ impl Sequencer {
             | Reply::Loaded { .. }
             | Reply::LoadFailed { .. }
             | Reply::Cancelled => self.latest_load,
-            Reply::Page { .. } | Reply::Entry { .. } => self.latest_page,
+            Reply::Page { .. } => self.latest_page,
             Reply::Exported { .. } => self.latest_export,
             Reply::Preset { .. } => self.latest_preset,
         };

@@ -112,9 +112,7 @@ impl Worker for EngineWorker {
                     .take(PAGE_SIZE)
                     .map(|(index, exchange)| EntryRow {
                         index,
-                        method: exchange.request.method.clone(),
-                        target: exchange.request.target.clone(),
-                        status: exchange.response.status,
+                        exchange: exchange.clone(),
                         worst: lint(exchange, options.profile)
                             .into_iter()
                             .next()
@@ -131,15 +129,6 @@ impl Worker for EngineWorker {
                 Some(preset) => respond(Reply::Preset { id, exchange: Box::new(preset.load()) }),
                 None => respond(Reply::LoadFailed { message: format!("no preset named {id:?}") }),
             },
-            Job::OpenEntry { index } => {
-                let exchange = self.loaded.borrow().entries.get(index).cloned();
-                match exchange {
-                    Some(exchange) => respond(Reply::Entry { index, exchange: Box::new(exchange) }),
-                    None => respond(Reply::LoadFailed {
-                        message: format!("entry {} is not loaded any more", index + 1),
-                    }),
-                }
-            }
         }
     }
 }

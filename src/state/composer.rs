@@ -135,6 +135,8 @@ pub enum ComposerAction {
     LoadStarted,
     /// Show page N of the entries table (the engine sends its rows).
     SetEntriesPage(usize),
+    /// Open entry N (on the page shown) in the composer.
+    OpenEntry(usize),
     /// Show the exchange in this export format (the engine writes it).
     ChooseExport(Format),
     /// Restore an exchange saved in an earlier visit.
@@ -207,6 +209,14 @@ impl ComposerState {
                 c.paste_error = None;
             }
             ComposerAction::SetEntriesPage(page) => c.entries.page = page,
+            ComposerAction::OpenEntry(index) => {
+                let row = c.entries.rows.iter().find(|row| row.index == index);
+                if let Some(exchange) = row.map(|row| row.exchange.clone()) {
+                    c.load(exchange);
+                    c.entries.selected = index;
+                    c.preset = None;
+                }
+            }
             ComposerAction::ChooseExport(format) => {
                 c.export_format = Some(format);
                 c.export_text = None;

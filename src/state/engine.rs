@@ -111,11 +111,6 @@ impl ComposerState {
                     self.export_text = Some(text);
                 }
             }
-            Reply::Entry { index, exchange } => {
-                self.load(*exchange);
-                self.entries.selected = index;
-                self.preset = None;
-            }
         }
     }
 }

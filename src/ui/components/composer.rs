@@ -191,12 +191,10 @@ pub fn Composer(props: &ComposerProps) -> Html {
             }
             if state.entries.total > 1 {
                 <EntriesTable entries={state.entries.clone()}
-                    onopen={{
-                        let engine = engine.clone();
-                        Callback::from(move |index: usize| engine.run(Job::OpenEntry { index }))
-                    }}
+                    onopen={d.reform(ComposerAction::OpenEntry)}
                     onpage={d.reform(ComposerAction::SetEntriesPage)} />
             }
+            if state.settled() {
             <div class="workbench">
             <div class="panes">
                 <fieldset class="pane request">
@@ -266,6 +264,9 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 } }
             </section>
             </div>
+            } else {
+                <p class="loading" role="status">{ "Loading the exchange…" }</p>
+            }
         </section>
     }
 }

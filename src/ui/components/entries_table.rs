@@ -46,14 +46,14 @@ pub fn EntriesTable(props: &EntriesTableProps) -> Html {
                             html! {
                                 <tr class={classes!(selected.then_some("selected"))} aria-selected={selected.to_string()}>
                                     <td>{ index + 1 }</td>
-                                    <td>{ row.method.clone() }</td>
+                                    <td>{ row.exchange.request.method.clone() }</td>
                                     <td class="url">
                                         <button type="button" class="link-button" aria-label={format!("Open entry {}", index + 1)}
                                             onclick={Callback::from(move |_: MouseEvent| onopen.emit(index))}>
-                                            { row.target.clone() }
+                                            { row.exchange.request.target.clone() }
                                         </button>
                                     </td>
-                                    <td>{ row.status }</td>
+                                    <td>{ row.exchange.response.status }</td>
                                     <td>
                                         { match &row.worst {
                                             Some((severity, title)) => html! {
