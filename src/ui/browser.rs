@@ -97,3 +97,11 @@ pub fn focus_element(id: &str) {
 pub fn now() -> crate::core::time::UnixTime {
     crate::core::time::UnixTime::from_millis(js_sys::Date::now())
 }
+
+/// Brings the element with `id` into view. In-page `#id` links would change
+/// the hash route, so jumps within a page go through here.
+pub fn scroll_to(id: &str) {
+    if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+        element.scroll_into_view();
+    }
+}

@@ -100,6 +100,14 @@ export async function openPage(browser, options = {}) {
     }
   });
   page.on("pageerror", (err) => page.problems.push(`page error: ${err.message}`));
+  // The analysis engine runs in a web worker: its panics count too.
+  page.on("worker", (worker) => {
+    worker.on("console", (msg) => {
+      if (msg.type() === "error" || /panicked at|RuntimeError: unreachable/.test(msg.text())) {
+        page.problems.push(`worker console ${msg.type()}: ${msg.text()}`);
+      }
+    });
+  });
   page.on("requestfailed", (req) => page.problems.push(`request failed: ${req.url()}`));
   page.on("response", (res) => {
     if (res.status() >= 400) page.problems.push(`HTTP ${res.status()} for ${res.url()}`);
@@ -109,6 +117,53 @@ export async function openPage(browser, options = {}) {
 
 export function assertClean(page) {
   if (page.problems.length) throw new Error("the page reported problems:\n" + page.problems.join("\n"));
+}
+
+/**
+ * Resolves when `predicate()` (run in the page) holds after a DOM change
+ * under #main, or rejects after `timeout` ms. A MutationObserver rather than
+ * polling, so timings taken around it are not rounded up to a frame.
+ */
+export function waitForDom(page, predicate, arg, timeout = 5000) {
+  return page.evaluate(
+    ([source, arg, timeout]) =>
+      new Promise((resolve, reject) => {
+        const test = new Function("arg", `return (${source})(arg);`);
+        if (test(arg)) return resolve(performance.now());
+        const obs = new MutationObserver(() => {
+          if (test(arg)) { obs.disconnect(); resolve(performance.now()); }
+        });
+        obs.observe(document.getElementById("main"), { childList: true, subtree: true, characterData: true, attributes: true });
+        setTimeout(() => { obs.disconnect(); reject(new Error(`timed out waiting for ${source}`)); }, timeout);
+      }),
+    [predicate.toString(), arg, timeout],
+  );
+}
+
+/** A HAR 1.2 document of `count` GET entries (every tenth a 404). */
+export function generateHar(count) {
+  const entries = Array.from({ length: count }, (_, i) => ({
+    startedDateTime: "2026-11-23T10:00:00Z",
+    time: 10,
+    request: { method: "GET", url: `https://api.example/items/${i}`, httpVersion: "h2", headers: [{ name: "accept", value: "application/json" }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+    response: {
+      status: i % 10 === 0 ? 404 : 200, statusText: "", httpVersion: "h2",
+      headers: [{ name: "content-type", value: "application/json" }, { name: "date", value: "Mon, 23 Nov 2026 10:00:00 GMT" }], cookies: [],
+      content: { size: 20, mimeType: "application/json", text: JSON.stringify({ id: i, name: "item " + i }) },
+      redirectURL: "", headersSize: -1, bodySize: 20,
+    },
+    cache: {}, timings: { send: 0, wait: 9, receive: 1 },
+  }));
+  return JSON.stringify({ log: { version: "1.2", creator: { name: "e2e", version: "1" }, entries } });
+}
+
+/** Starts collecting main-thread tasks of 50 ms or more (run before navigation). */
+export async function recordLongTasks(page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(Math.round(e.duration))))
+      .observe({ type: "longtask", buffered: true });
+  });
 }
 
 /** Waits until the Yew app has rendered its first content. */

@@ -306,9 +306,10 @@ fn summary_bar(analysis: &Analysis) -> Html {
         <div class="analysis-summary" role="status" aria-live="polite">
             <span class={classes!("summary-status", format!("c{}", analysis.status.code / 100))}>{ analysis.status.code }</span>
             <span class="summary-counts">{ format!("{} error(s) · {} warning(s) · {} note(s)", counts.errors, counts.warnings, counts.infos) }</span>
-            if let Some(worst) = worst {
-                <a class={classes!("summary-worst", worst.severity.label())} href="#findings-title">{ worst.title.to_string() }</a>
-            }
+            <button type="button" class={classes!("summary-worst", worst.map(|w| w.severity.label()))}
+                onclick={Callback::from(|_: MouseEvent| crate::ui::browser::scroll_to("findings-title"))}>
+                { worst.map_or_else(|| "See the analysis".to_string(), |w| w.title.to_string()) }
+            </button>
         </div>
     }
 }

@@ -1,0 +1,99 @@
+// The analysis engine runs in a web worker: the page stays responsive while
+// it works on a large file, a newer edit always wins, and a dead worker is
+// replaced without losing the user's exchange.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, generateHar, recordLongTasks } from "./harness.mjs";
+
+const suite = useSuite(before, after);
+const headline = (page) => page.textContent(".meaning h2");
+
+let bigHar;
+function bigHarFile() {
+  if (!bigHar) {
+    bigHar = join(mkdtempSync(join(tmpdir(), "statuslab-")), "50000-entries.har");
+    writeFileSync(bigHar, generateHar(50_000));
+  }
+  return bigHar;
+}
+
+async function openComposer(preset = "missing-token-401") {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await recordLongTasks(page);
+  await page.goto(suite.site.url + "#/compose/" + preset);
+  await waitForApp(page);
+  await page.waitForSelector(".meaning h2");
+  return page;
+}
+
+test("a dead engine worker is restarted and the exchange survives", async () => {
+  const page = await openComposer();
+  await page.fill("#target", "/me/settings");
+  assert.equal(page.workers().length, 1, "one engine worker runs");
+  // Kill the worker from the outside, as a crash would.
+  await page.workers()[0].evaluate(() => self.close());
+  await page.fill("#status", "429");
+  await page.waitForSelector(".engine-note", { timeout: 8000 });
+  assert.match(await page.textContent(".engine-note"), /restarted\. Your exchange is intact/);
+  await waitForDom(page, () => document.querySelector(".meaning h2")?.textContent.startsWith("429"), null, 8000);
+  assert.equal(await page.inputValue("#target"), "/me/settings");
+  assert.equal(await page.inputValue("#status"), "429");
+  // The new worker answers the next edit at once.
+  await page.fill("#status", "503");
+  await waitForDom(page, () => document.querySelector(".meaning h2")?.textContent.startsWith("503"));
+  assertClean(page);
+});
+
+test("typing while a 50,000-entry HAR loads: the page never blocks", async () => {
+  const page = await openComposer();
+  await page.click(".paste summary");
+  await page.setInputFiles("#open-file", bigHarFile());
+  await page.waitForSelector(".loading-progress");
+  // The composer keeps answering while the worker reads the file.
+  const typed = [];
+  for (const code of ["402", "403", "404", "405"]) {
+    await page.fill("#status", code);
+    await waitForDom(page, (c) => document.querySelector(".meaning h2")?.textContent.startsWith(c), code, 10000);
+    typed.push(code);
+  }
+  const stillLoading = await page.locator(".loading-progress").count();
+  await page.waitForSelector("text=The input held 50000 exchanges", { timeout: 60000 });
+  assert.equal(await page.textContent("#entries-title"), "50000 exchanges");
+  assert.equal(await page.locator(".entries-table tbody tr").count(), 50);
+  assert.equal(await page.inputValue("#target"), "https://api.example/items/0");
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`typed ${typed.length} edits (loading still shown after them: ${stillLoading > 0}); long tasks: ${JSON.stringify(longTasks)}`);
+  assert.ok(stillLoading > 0, "the edits happened while the file was loading");
+  assert.deepEqual(longTasks.filter((ms) => ms >= 50), [], "no main-thread task of 50 ms or more");
+  assertClean(page);
+});
+
+test("Cancel stops a load and keeps the exchange", async () => {
+  const page = await openComposer("rate-limited-429");
+  await page.click(".paste summary");
+  await page.setInputFiles("#open-file", bigHarFile());
+  await page.waitForSelector("#cancel-load");
+  await page.click("#cancel-load");
+  await page.waitForSelector("text=Loading cancelled");
+  assert.equal(await page.inputValue("#status"), "429");
+  assert.equal(await page.locator(".entries-table").count(), 0);
+  assertClean(page);
+});
+
+test("a newer edit always wins over an older analysis", async () => {
+  const page = await openComposer();
+  // Many edits in one task: replies to the older ones must not land last.
+  await page.locator("#status").evaluate((input) => {
+    for (const code of ["500", "501", "502", "503", "504", "418"]) {
+      input.value = code;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    }
+  });
+  await waitForDom(page, () => document.querySelector(".meaning h2")?.textContent.startsWith("418"));
+  await page.waitForTimeout(300);
+  assert.match(await headline(page), /^418/);
+  assertClean(page);
+});
