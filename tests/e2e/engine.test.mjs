@@ -50,6 +50,7 @@ test("a dead engine worker is restarted and the exchange survives", async () => 
 test("typing while a 50,000-entry HAR loads: the page never blocks", async () => {
   const page = await openComposer();
   await page.click(".paste summary");
+  const from = await page.evaluate(() => performance.now());
   await page.setInputFiles("#open-file", bigHarFile());
   await page.waitForSelector(".loading-progress");
   // The composer keeps answering while the worker reads the file.
@@ -64,7 +65,11 @@ test("typing while a 50,000-entry HAR loads: the page never blocks", async () =>
   assert.equal(await page.textContent("#entries-title"), "50000 exchanges");
   assert.equal(await page.locator(".entries-table tbody tr").count(), 50);
   assert.equal(await page.inputValue("#target"), "https://api.example/items/0");
-  const longTasks = await page.evaluate(() => window.__longTasks);
+  // From choosing the file on (page start-up is the benchmark's business).
+  const longTasks = await page.evaluate(
+    (from) => window.__longTasks.filter((_, i) => window.__longTaskStarts[i] >= from),
+    from,
+  );
   console.log(`typed ${typed.length} edits (loading still shown after them: ${stillLoading > 0}); long tasks: ${JSON.stringify(longTasks)}`);
   assert.ok(stillLoading > 0, "the edits happened while the file was loading");
   assert.deepEqual(longTasks.filter((ms) => ms >= 50), [], "no main-thread task of 50 ms or more");

@@ -161,8 +161,11 @@ export function generateHar(count) {
 export async function recordLongTasks(page) {
   await page.addInitScript(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(Math.round(e.duration))))
-      .observe({ type: "longtask", buffered: true });
+    window.__longTaskStarts = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => {
+      window.__longTasks.push(Math.round(e.duration));
+      window.__longTaskStarts.push(e.startTime);
+    })).observe({ type: "longtask", buffered: true });
   });
 }
 
