@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The core's boundary, proven from the lockfile: `statuslab-core` and
 //! everything it depends on, on every target, is free of browser and UI
 //! crates. Convention is not enough: one `web-sys` dependency added "just for

@@ -98,3 +98,45 @@ async fn reference_list_shows_hits_for_a_query() {
     let rows = root.query_selector_all(".code-row").expect("rows").length();
     assert_eq!(rows as usize, Registry::global().entries().len());
 }
+
+/// The engine protocol crosses the worker boundary as plain JavaScript
+/// values: an analysis survives the trip whole, and a File rides along by
+/// reference (structured clone), not as bytes copied through wasm.
+#[wasm_bindgen_test]
+fn engine_messages_cross_as_javascript_values() {
+    use gloo_worker::Codec;
+    use statuslab::core::{
+        analysis::{analyze, AnalysisOptions},
+        exchange::parse_input,
+        lint::Profile,
+        time::UnixTime,
+    };
+    use statuslab::engine::{
+        protocol::{Envelope, Job, Reply},
+        JsCodec, Request,
+    };
+    use wasm_bindgen::JsCast;
+
+    let exchange = parse_input("GET /me HTTP/1.1\nHost: a\n\nHTTP/1.1 401 Unauthorized\n\n")
+        .expect("parses")
+        .exchanges
+        .remove(0);
+    let options = AnalysisOptions { profile: Profile::Rfc, now: UnixTime(1_795_910_400) };
+    let reply = Envelope { seq: 3, body: Reply::Analyzed(Box::new(analyze(&exchange, options))) };
+    let value = JsCodec::encode(&reply);
+    assert!(value.is_object(), "a plain object, readable in DevTools");
+    let back: Envelope<Reply> = JsCodec::decode(value);
+    assert_eq!(back, reply);
+
+    let parts = js_sys::Array::of1(&"HTTP/1.1 200 OK\r\n\r\n".into());
+    let file = web_sys::File::new_with_str_sequence(&parts, "capture.http").expect("a file");
+    let request = Request {
+        seq: 4,
+        job: Job::LoadFile { name: "capture.http".into() },
+        payload: file.into(),
+    };
+    let back: Request = JsCodec::decode(JsCodec::encode(&request));
+    assert_eq!(back.seq, 4);
+    let file = back.payload.dyn_into::<web_sys::File>().expect("the File itself arrives");
+    assert_eq!(file.name(), "capture.http");
+}
