@@ -161,12 +161,7 @@ pub fn App() -> Html {
     let page = match &state.route {
         Route::Reference { query } => html! { <ReferenceList query={query.clone()} /> },
         Route::Code(code) => html! { <CodePage code={*code} back_query={state.query.clone()} /> },
-        Route::Composer { .. } => {
-            let dispatcher = state.dispatcher();
-            let ondispatch =
-                Callback::from(move |action| dispatcher.dispatch(Action::Composer(action)));
-            html! { <Composer state={state.composer.clone()} {ondispatch} engine={(*engine).clone()} /> }
-        }
+        Route::Composer { .. } => html! { <Composer /> },
         Route::BadCode(error) => html! {
             <MessagePage title="Not a status code" message={error.to_string()} />
         },

@@ -10,23 +10,22 @@ use crate::core::{
     route::Route,
 };
 use crate::engine::protocol::Job;
-use crate::state::{ComposerAction, ComposerState, Side};
+use crate::state::{Action, ComposerAction, ComposerState, Side};
 use crate::ui::{
     components::{EntriesTable, ExportPanel, FindingsList, HeaderEditor},
+    context::{use_app, use_engine},
     engine_client::Engine,
 };
+
+/// Where the composer's edits go: the app reducer, as composer actions.
+struct ComposerCallbacks {
+    ondispatch: Callback<ComposerAction>,
+}
 
 const METHODS: &[&str] =
     &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "QUERY", "TRACE", "CONNECT"];
 const VERSIONS: &[HttpVersion] =
     &[HttpVersion::Http10, HttpVersion::Http11, HttpVersion::Http2, HttpVersion::Http3];
-
-#[derive(Properties, PartialEq)]
-pub struct ComposerProps {
-    pub state: ComposerState,
-    pub ondispatch: Callback<ComposerAction>,
-    pub engine: Engine,
-}
 
 fn input_value(e: InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
@@ -63,18 +62,26 @@ fn version_select(
     }
 }
 
-/// The two-pane composer with its live analysis.
+/// The two-pane composer with its live analysis. It reads the app state and
+/// the engine from their contexts (see `ui::context`).
 #[component]
-pub fn Composer(props: &ComposerProps) -> Html {
-    let state = &props.state;
-    let exchange = &state.exchange;
+pub fn Composer() -> Html {
     // The paste box is uncontrolled: a pasted HAR can be tens of megabytes,
     // too much to copy through the state on every render.
     let paste_box = use_node_ref();
+    let (Some(app), Some(engine)) = (use_app(), use_engine()) else {
+        return html! { <p class="input-error" role="alert">{ "The composer needs the app's state." }</p> };
+    };
+    let state: &ComposerState = &app.composer;
+    let exchange = &state.exchange;
+    let ondispatch = {
+        let dispatcher = app.dispatcher();
+        Callback::from(move |action| dispatcher.dispatch(Action::Composer(action)))
+    };
+    let props = ComposerCallbacks { ondispatch };
     let send = |action: fn(String) -> ComposerAction| {
         props.ondispatch.reform(move |value: String| action(value))
     };
-    let engine = props.engine.clone();
 
     let onpreset = {
         let dispatch = props.ondispatch.clone();

@@ -16,7 +16,7 @@ mod spec_link;
 
 pub use code_link::CodeLink;
 pub use code_page::{CodePage, CodePageProps};
-pub use composer::{Composer, ComposerProps};
+pub use composer::Composer;
 pub use entries_table::EntriesTable;
 pub use export_panel::ExportPanel;
 pub use findings_list::FindingsList;
