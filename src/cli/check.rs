@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::text::wrap;
 use crate::core::{
     analysis::{analyze, Analysis, AnalysisOptions},
-    exchange::parse_input,
+    exchange::parse_bytes,
     lint::{Profile, Severity},
 };
 
@@ -44,16 +44,20 @@ struct ExchangeReport<'a> {
 #[derive(Serialize)]
 struct Report<'a> {
     profile: Profile,
+    /// Parts of the inputs that record no exchange (HAR entries without a
+    /// response), each with why.
+    skipped: &'a [String],
     exchanges: Vec<ExchangeReport<'a>>,
 }
 
-fn read_source(path: &str) -> Result<String, String> {
+/// The input's bytes: a capture may hold bodies that are not UTF-8.
+fn read_source(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
-        let mut text = String::new();
-        io::stdin().read_to_string(&mut text).map_err(|e| format!("stdin: cannot read: {e}"))?;
-        Ok(text)
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("stdin: cannot read: {e}"))?;
+        Ok(bytes)
     } else {
-        std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))
+        std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))
     }
 }
 
@@ -66,10 +70,14 @@ pub fn check(
     out: &mut dyn Write,
 ) -> Result<i32, String> {
     let mut analysed: Vec<(String, Analysis)> = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
     for path in files {
         let text = read_source(path)?;
         let name = if path == "-" { "stdin" } else { path.as_str() };
-        let parsed = parse_input(&text).map_err(|e| format!("{name}: {e}"))?;
+        let parsed = parse_bytes(&text).map_err(|e| format!("{name}: {e}"))?;
+        for note in &parsed.skipped {
+            skipped.push(format!("{name}: skipped {note}"));
+        }
         let count = parsed.exchanges.len();
         for (i, exchange) in parsed.exchanges.iter().enumerate() {
             let source = if count > 1 { format!("{name}#{}", i + 1) } else { name.to_string() };
@@ -81,6 +89,7 @@ pub fn check(
     if json {
         let report = Report {
             profile: options.profile,
+            skipped: &skipped,
             exchanges: analysed
                 .iter()
                 .map(|(source, analysis)| ExchangeReport { source, analysis })
@@ -91,6 +100,9 @@ pub fn check(
     } else {
         for (source, analysis) in &analysed {
             write_text(source, analysis, out).map_err(write_error)?;
+        }
+        for note in &skipped {
+            writeln!(out, "note: {note}").map_err(write_error)?;
         }
         let total =
             |pick: fn(&Analysis) -> usize| analysed.iter().map(|(_, a)| pick(a)).sum::<usize>();

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::protocol::{EntryRow, Envelope, Job, Reply, PAGE_SIZE};
 use crate::core::{
     analysis::analyze,
-    exchange::{parse_har_entry, parse_input, Exchange, HarScanner},
+    exchange::{parse_bytes, parse_har_entry, parse_input, Exchange, HarScanner},
     export::export,
     lint::lint,
     presets,
@@ -172,19 +172,30 @@ impl LoadTask {
         if self.superseded() {
             return;
         }
-        // A capture may hold bytes that are not UTF-8 (a gzip body, Latin-1
-        // text): read what is readable rather than refuse the whole file.
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
-        };
-        self.run_text(Rc::from(text)).await;
+        let is_har = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        if !is_har {
+            // A capture may hold bodies that are not UTF-8 (gzip bytes,
+            // Latin-1 text): the parser keeps them as bytes.
+            return match parse_bytes(&bytes) {
+                Ok(parsed) => self.finish(parsed.format.label(), parsed.exchanges, parsed.skipped),
+                Err(error) => self.respond(Reply::LoadFailed { message: error.to_string() }),
+            };
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => self.run_text(Rc::from(text)).await,
+            Err(error) => self.respond(Reply::LoadFailed {
+                message: format!(
+                    "{name} is not UTF-8, so it is not a HAR file (invalid byte at offset {})",
+                    error.utf8_error().valid_up_to()
+                ),
+            }),
+        }
     }
 
     async fn run_text(self, text: Rc<str>) {
         if !text.trim_start().starts_with('{') {
             return match parse_input(&text) {
-                Ok(parsed) => self.finish(parsed.format.label(), parsed.exchanges, Vec::new()),
+                Ok(parsed) => self.finish(parsed.format.label(), parsed.exchanges, parsed.skipped),
                 Err(error) => self.respond(Reply::LoadFailed { message: error.to_string() }),
             };
         }
@@ -210,7 +221,10 @@ impl LoadTask {
         for (index, span) in scanner.entries.iter().enumerate() {
             match parse_har_entry(&text, *span, index) {
                 Ok(exchange) => exchanges.push(exchange),
-                Err(error) => skipped.push(error.to_string()),
+                Err(error) if error.is_not_an_exchange() => skipped.push(error.to_string()),
+                Err(error) => {
+                    return self.respond(Reply::LoadFailed { message: error.to_string() })
+                }
             }
             budget += span.end - span.start;
             if budget >= PARSE_SLICE {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::engine::{EntriesView, LoadState};
 use crate::core::{
     analysis::Analysis,
-    exchange::{Exchange, Headers, HttpVersion},
+    exchange::{BodyCapture, BodyEncoding, Exchange, Headers, HttpVersion},
     export::Format,
     lint::{AutoFix, Profile},
     presets,
@@ -180,8 +180,19 @@ impl ComposerState {
             ComposerAction::SetReason(reason) => {
                 c.exchange.response.reason = Some(reason).filter(|r| !r.is_empty());
             }
-            ComposerAction::SetBody(Side::Request, body) => c.exchange.request.body = body,
-            ComposerAction::SetBody(Side::Response, body) => c.exchange.response.body = body,
+            // A typed body is exactly what it says: complete, and UTF-8.
+            ComposerAction::SetBody(Side::Request, body) => {
+                let request = &mut c.exchange.request;
+                request.body = body;
+                request.body_capture = BodyCapture::Complete;
+                request.body_encoding = BodyEncoding::Utf8;
+            }
+            ComposerAction::SetBody(Side::Response, body) => {
+                let response = &mut c.exchange.response;
+                response.body = body;
+                response.body_capture = BodyCapture::Complete;
+                response.body_encoding = BodyEncoding::Utf8;
+            }
             ComposerAction::SetHeaderName(side, index, name) => {
                 if let Some(header) = c.headers_mut(side).0.get_mut(index) {
                     header.name = name;

@@ -4,7 +4,12 @@
 
 use serde::Deserialize;
 
-use super::{parse::ParseError, Exchange, Header, Headers, HttpVersion, Request, Response};
+use base64::Engine as _;
+
+use super::{
+    body_from_bytes, parse::ParseError, BodyCapture, BodyEncoding, Exchange, Header, Headers,
+    HttpVersion, Request, Response,
+};
 
 #[derive(Deserialize)]
 struct HarEntry {
@@ -57,6 +62,9 @@ struct HarContent {
     text: Option<String>,
     #[serde(default)]
     encoding: Option<String>,
+    /// The decoded body's length; -1 or absent when unknown.
+    #[serde(default)]
+    size: Option<i64>,
 }
 
 fn headers(list: Vec<HarHeader>) -> Headers {
@@ -232,13 +240,78 @@ pub fn parse_har_entry(text: &str, span: EntrySpan, index: usize) -> Result<Exch
     exchange_of(entry, index)
 }
 
-pub(super) fn parse_har(text: &str) -> Result<Vec<Exchange>, ParseError> {
+/// Every exchange of a HAR, and a note for each entry that is not one
+/// (status 0 or -1).
+pub(super) fn parse_har(text: &str) -> Result<(Vec<Exchange>, Vec<String>), ParseError> {
     let mut scanner = HarScanner::new(text);
     scanner.advance(usize::MAX)?;
-    scanner.entries.iter().enumerate().map(|(n, span)| parse_har_entry(text, *span, n)).collect()
+    let mut exchanges = Vec::new();
+    let mut skipped = Vec::new();
+    for (n, span) in scanner.entries.iter().enumerate() {
+        match parse_har_entry(text, *span, n) {
+            Ok(exchange) => exchanges.push(exchange),
+            Err(error) if error.is_not_an_exchange() => skipped.push(error.message),
+            Err(error) => return Err(error),
+        }
+    }
+    if exchanges.is_empty() {
+        return Err(ParseError::at(
+            0,
+            format!(
+                "the HAR file has no exchange to analyse: all {} entries got no response ({})",
+                skipped.len(),
+                skipped.first().map(String::as_str).unwrap_or_default()
+            ),
+        ));
+    }
+    Ok((exchanges, skipped))
+}
+
+/// Why a HAR entry is not an exchange: DevTools records a blocked or
+/// unanswered request with status 0, Playwright's recorder a failed one
+/// with -1. Not an error in the file; the entry is skipped with this note.
+fn not_an_exchange(status: i64) -> Option<&'static str> {
+    match status {
+        0 => Some("status 0: the browser got no response (blocked, cancelled or failed)"),
+        s if s < 0 => Some("status -1: the request failed before any response"),
+        _ => None,
+    }
+}
+
+/// A HAR body: the text the browser recorded, after content decoding.
+fn har_body(content: Option<HarContent>, headers: &Headers) -> (String, BodyCapture, BodyEncoding) {
+    let content = content.unwrap_or(HarContent { text: None, encoding: None, size: None });
+    let coded =
+        headers.get("content-encoding").is_some_and(|c| !c.trim().eq_ignore_ascii_case("identity"));
+    let capture = if coded { BodyCapture::Decoded } else { BodyCapture::Complete };
+    let recorded_size = content.size.filter(|s| *s > 0);
+    match (content.text, content.encoding.as_deref()) {
+        (Some(text), Some(encoding)) if encoding.eq_ignore_ascii_case("base64") => {
+            match base64::engine::general_purpose::STANDARD.decode(text.trim()) {
+                Ok(bytes) => {
+                    let (body, encoding) = body_from_bytes(&bytes);
+                    (body, capture, encoding)
+                }
+                Err(_) => (String::new(), BodyCapture::Missing, BodyEncoding::Utf8),
+            }
+        }
+        (Some(text), _) if !text.is_empty() || recorded_size.is_none() => {
+            (text, capture, BodyEncoding::Utf8)
+        }
+        // No text, or none though the browser saw bytes: not recorded.
+        _ if recorded_size.is_some()
+            || headers.get("content-length").is_some_and(|l| l.trim() != "0") =>
+        {
+            (String::new(), BodyCapture::Missing, BodyEncoding::Utf8)
+        }
+        _ => (String::new(), BodyCapture::Complete, BodyEncoding::Utf8),
+    }
 }
 
 fn exchange_of(entry: HarEntry, n: usize) -> Result<Exchange, ParseError> {
+    if let Some(why) = not_an_exchange(entry.response.status) {
+        return Err(ParseError::not_an_exchange(format!("HAR entry {}: {why}", n + 1)));
+    }
     let status = u16::try_from(entry.response.status).map_err(|_| {
         ParseError::at(
             0,
@@ -252,27 +325,35 @@ fn exchange_of(entry: HarEntry, n: usize) -> Result<Exchange, ParseError> {
     let version = HttpVersion::parse(&entry.response.http_version)
         .or_else(|| HttpVersion::parse(&entry.request.http_version))
         .unwrap_or(HttpVersion::Http11);
-    let content = entry.response.content.unwrap_or(HarContent { text: None, encoding: None });
-    // Base64 content is binary (images, fonts): the text checks do not apply.
-    let body = match (content.text, content.encoding.as_deref()) {
-        (Some(text), None) => text,
-        _ => String::new(),
-    };
+    let response_headers = headers(entry.response.headers);
+    let (body, body_capture, body_encoding) = har_body(entry.response.content, &response_headers);
     let reason = Some(entry.response.status_text).filter(|r| !r.is_empty() && !version.is_framed());
+    let request_headers = headers(entry.request.headers);
+    let request_body = entry.request.post_data.and_then(|p| p.text);
+    let request_capture = match &request_body {
+        None if request_headers.get("content-length").is_some_and(|l| l.trim() != "0") => {
+            BodyCapture::Missing
+        }
+        _ => BodyCapture::Complete,
+    };
     Ok(Exchange {
         request: Request {
             method: entry.request.method,
             target: entry.request.url,
             version: HttpVersion::parse(&entry.request.http_version).unwrap_or(version),
-            headers: headers(entry.request.headers),
-            body: entry.request.post_data.and_then(|p| p.text).unwrap_or_default(),
+            headers: request_headers,
+            body: request_body.unwrap_or_default(),
+            body_capture: request_capture,
+            body_encoding: BodyEncoding::Utf8,
         },
         response: Response {
             version,
             status,
             reason,
-            headers: headers(entry.response.headers),
+            headers: response_headers,
             body,
+            body_capture,
+            body_encoding,
         },
         request_known: true,
     })

@@ -11,5 +11,8 @@ mod model;
 mod parse;
 
 pub use har::{parse_har_entry, EntrySpan, HarScanner};
-pub use model::{Exchange, Header, Headers, HttpVersion, Request, Response};
-pub use parse::{parse_http_text, parse_input, InputFormat, ParseError, Parsed};
+pub use model::{
+    body_bytes, body_from_bytes, body_len, BodyCapture, BodyEncoding, Exchange, Header, Headers,
+    HttpVersion, Request, Response,
+};
+pub use parse::{parse_bytes, parse_http_text, parse_input, InputFormat, ParseError, Parsed};

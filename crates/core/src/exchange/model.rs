@@ -79,6 +79,60 @@ impl Headers {
     }
 }
 
+/// How much of a message's body the input showed. A body the capture does
+/// not contain is unknown, not empty: no check may judge it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyCapture {
+    /// The body as sent: typed by the user, or captured byte for byte.
+    #[default]
+    Complete,
+    /// The input does not contain the body: `curl -v` never prints request
+    /// bodies, `curl -L` skips redirect bodies, `curl -I` and HEAD show none,
+    /// a HAR may omit content.
+    Missing,
+    /// The body with its content coding removed (HAR `content.text`,
+    /// `curl --compressed`): not the bytes Content-Length counts.
+    Decoded,
+}
+
+/// How `body` holds the bytes. Latin-1 maps every byte to one char, so a
+/// body that is not UTF-8 is kept losslessly and still shown as text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyEncoding {
+    #[default]
+    Utf8,
+    /// The bytes were not UTF-8; each is one char U+0000–U+00FF.
+    Latin1,
+}
+
+/// The body's bytes as received, from its text and encoding.
+pub fn body_bytes(body: &str, encoding: BodyEncoding) -> Vec<u8> {
+    match encoding {
+        BodyEncoding::Utf8 => body.as_bytes().to_vec(),
+        BodyEncoding::Latin1 => {
+            body.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect()
+        }
+    }
+}
+
+/// Bytes as received → text and how to read it back.
+pub fn body_from_bytes(bytes: &[u8]) -> (String, BodyEncoding) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), BodyEncoding::Utf8),
+        Err(_) => (bytes.iter().map(|&b| char::from(b)).collect(), BodyEncoding::Latin1),
+    }
+}
+
+/// The byte length of a body held as `encoding`.
+pub fn body_len(body: &str, encoding: BodyEncoding) -> usize {
+    match encoding {
+        BodyEncoding::Utf8 => body.len(),
+        BodyEncoding::Latin1 => body.chars().count(),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HttpVersion {
     #[serde(rename = "HTTP/1.0")]
@@ -128,6 +182,14 @@ pub struct Request {
     pub version: HttpVersion,
     pub headers: Headers,
     pub body: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub body_capture: BodyCapture,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub body_encoding: BodyEncoding,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl Default for Request {
@@ -138,7 +200,16 @@ impl Default for Request {
             version: HttpVersion::Http11,
             headers: Headers::default(),
             body: String::new(),
+            body_capture: BodyCapture::Complete,
+            body_encoding: BodyEncoding::Utf8,
         }
+    }
+}
+
+impl Request {
+    /// The body's length in bytes as received.
+    pub fn body_len(&self) -> usize {
+        body_len(&self.body, self.body_encoding)
     }
 }
 
@@ -151,6 +222,10 @@ pub struct Response {
     pub reason: Option<String>,
     pub headers: Headers,
     pub body: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub body_capture: BodyCapture,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub body_encoding: BodyEncoding,
 }
 
 impl Default for Response {
@@ -161,7 +236,16 @@ impl Default for Response {
             reason: Some("OK".into()),
             headers: Headers::default(),
             body: String::new(),
+            body_capture: BodyCapture::Complete,
+            body_encoding: BodyEncoding::Utf8,
         }
+    }
+}
+
+impl Response {
+    /// The body's length in bytes as received.
+    pub fn body_len(&self) -> usize {
+        body_len(&self.body, self.body_encoding)
     }
 }
 

@@ -4,7 +4,7 @@ use std::cell::OnceCell;
 
 use serde_json::Value;
 
-use crate::exchange::Exchange;
+use crate::exchange::{BodyCapture, Exchange};
 use crate::registry::{Registry, StatusEntry};
 
 pub struct Context<'a> {
@@ -48,6 +48,13 @@ impl<'a> Context<'a> {
 
     pub fn has_body(&self) -> bool {
         !self.exchange.response.body.is_empty()
+    }
+
+    /// False when the input did not contain the response body (curl -I,
+    /// curl -L redirects, a HAR without content): checks of its content
+    /// cannot run, and an empty `body` means nothing.
+    pub fn body_known(&self) -> bool {
+        self.exchange.response.body_capture != BodyCapture::Missing
     }
 
     /// The response body parsed as JSON, if it is JSON.

@@ -12,7 +12,7 @@ mod rules;
 
 use serde::{Deserialize, Serialize};
 
-use crate::exchange::Exchange;
+use crate::exchange::{BodyCapture, BodyEncoding, Exchange};
 use crate::registry::model::{SpecRef, Text};
 use crate::registry::Citation;
 pub use context::Context;
@@ -98,7 +98,11 @@ impl AutoFix {
                 }
                 Edit::SetHeader { name, value } => response.headers.set(name, value.clone()),
                 Edit::RemoveHeader { name } => response.headers.remove(name),
-                Edit::ClearBody => response.body.clear(),
+                Edit::ClearBody => {
+                    response.body.clear();
+                    response.body_capture = BodyCapture::Complete;
+                    response.body_encoding = BodyEncoding::Utf8;
+                }
                 Edit::ClearReason => response.reason = None,
             }
         }

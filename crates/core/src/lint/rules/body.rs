@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::{once, Context, Hit};
+use crate::exchange::BodyCapture;
 use crate::lint::{AutoFix, Edit};
 
 fn clear_body() -> AutoFix {
@@ -16,7 +17,7 @@ pub fn body_not_allowed(cx: &Context) -> Vec<Hit> {
         Hit::new(format!(
             "A {} response cannot have content, but this one has {} bytes.",
             cx.status,
-            cx.exchange.response.body.len()
+            cx.exchange.response.body_len()
         ))
         .fix(clear_body())
     })
@@ -28,15 +29,21 @@ pub fn head_response_with_body(cx: &Context) -> Vec<Hit> {
     })
 }
 
+/// Content-Length counts the bytes as sent: compare it only with a body the
+/// input holds byte for byte (not one it lacks, not one decoded from its
+/// content coding), and not where other framing wins (Transfer-Encoding,
+/// RFC 9112 §6.3) or no content exists (HEAD, 1xx, 204, 304).
 pub fn content_length_mismatch(cx: &Context) -> Vec<Hit> {
     let mut hits = Vec::new();
     let response = &cx.exchange.response;
     let is_head = cx.method().eq_ignore_ascii_case("HEAD");
-    if !is_head && cx.status != 304 {
+    let bodiless = (100..200).contains(&cx.status) || cx.status == 204 || cx.status == 304;
+    let exact = response.body_capture == BodyCapture::Complete;
+    if !is_head && !bodiless && exact && !response.headers.has("transfer-encoding") {
         if let Some(declared) =
             response.headers.get("content-length").and_then(|v| v.trim().parse::<usize>().ok())
         {
-            let actual = response.body.len();
+            let actual = response.body_len();
             if declared != actual {
                 hits.push(
                     Hit::new(format!(
@@ -54,11 +61,12 @@ pub fn content_length_mismatch(cx: &Context) -> Vec<Hit> {
         }
     }
     let request = &cx.exchange.request;
-    if cx.request_known() {
+    let exact = request.body_capture == BodyCapture::Complete;
+    if cx.request_known() && exact && !request.headers.has("transfer-encoding") {
         if let Some(declared) =
             request.headers.get("content-length").and_then(|v| v.trim().parse::<usize>().ok())
         {
-            let actual = request.body.len();
+            let actual = request.body_len();
             if declared != actual {
                 hits.push(Hit::new(format!(
                     "The request's Content-Length says {declared} bytes but its body has {actual}."
@@ -113,14 +121,19 @@ pub fn success_with_error_body(cx: &Context) -> Vec<Hit> {
 }
 
 pub fn error_without_body(cx: &Context) -> Vec<Hit> {
-    once(cx.is_error() && !cx.method().eq_ignore_ascii_case("HEAD") && !cx.has_body(), || {
+    let head = cx.request_known() && cx.method().eq_ignore_ascii_case("HEAD");
+    once(cx.is_error() && !head && cx.body_known() && !cx.has_body(), || {
         Hit::new(format!("{} has no body: the client gets no explanation of the error.", cx.status))
     })
 }
 
 pub fn error_body_not_problem_details(cx: &Context) -> Vec<Hit> {
     let media_type = cx.exchange.response.headers.media_type();
-    let is_problem = media_type.as_deref() == Some("application/problem+json");
+    // RFC 9457 defines a JSON form and, in Appendix B, an XML one.
+    let is_problem = matches!(
+        media_type.as_deref(),
+        Some("application/problem+json" | "application/problem+xml")
+    );
     once(cx.is_error() && cx.has_body() && !is_problem, || {
         Hit::new(format!(
             "The error body is {}, not application/problem+json: clients need custom parsing for each API.",
