@@ -151,8 +151,21 @@ fn check_json_lists_exchanges_in_input_order() {
 
 #[test]
 fn check_fail_on_warning() {
+    // RFC 6585 §4: a 429 MAY carry Retry-After, so its absence is a note…
     let output = statuslab(&["check", "--fail-on", "warning", &fixture("curl-i.txt")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("0 error(s), 0 warning(s), 1 note(s)"));
+    // …which the Zalando profile raises, saying why.
+    let output = statuslab(&[
+        "check",
+        "--fail-on",
+        "warning",
+        "--profile",
+        "zalando",
+        &fixture("curl-i.txt"),
+    ]);
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(stdout(&output).contains("profile: Zalando rule 153"), "{}", stdout(&output));
 }
 
 #[test]

@@ -141,3 +141,53 @@ fn presets_parse_and_the_good_ones_have_no_errors() {
         }
     }
 }
+
+/// Every automatic fix, applied wherever it is offered (each rule's
+/// examples and every preset), leaves no new warning or error behind: a fix
+/// that breaks another rule teaches the wrong thing.
+#[test]
+fn fixes_never_break_another_rule() {
+    let mut exchanges: Vec<(String, statuslab::core::exchange::Exchange)> = Vec::new();
+    for rule in examples() {
+        for text in [&rule.fail, &rule.pass] {
+            for exchange in parse_input(text).expect("parses").exchanges {
+                exchanges.push((format!("{} example", rule.id), exchange));
+            }
+        }
+    }
+    for preset in presets::all() {
+        for exchange in parse_input(preset.exchange_text()).expect("parses").exchanges {
+            exchanges.push((format!("preset {}", preset.id), exchange));
+        }
+    }
+    let serious = |e: &statuslab::core::exchange::Exchange| -> Vec<String> {
+        lint(e, Profile::Rfc)
+            .into_iter()
+            .filter(|f| f.severity <= Severity::Warning)
+            .map(|f| f.id.to_string())
+            .collect()
+    };
+    let mut broken = Vec::new();
+    let mut applied = 0;
+    for (source, exchange) in &exchanges {
+        let before = serious(exchange);
+        for finding in lint(exchange, Profile::Rfc) {
+            let Some(fix) = finding.autofix else { continue };
+            let mut fixed = exchange.clone();
+            fix.apply(&mut fixed);
+            applied += 1;
+            let new: Vec<String> =
+                serious(&fixed).into_iter().filter(|id| !before.contains(id)).collect();
+            if !new.is_empty() {
+                broken.push(format!("{source}: \"{}\" ({}) adds {new:?}", fix.label, finding.id));
+            }
+        }
+    }
+    assert!(applied >= 20, "only {applied} fixes were tried");
+    assert!(
+        broken.is_empty(),
+        "{} fix(es) break another rule:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+}

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::exchange::Exchange;
+use crate::exchange::{body_len, BodyCapture, BodyEncoding, Exchange};
 use crate::explain::explain;
 use crate::lint::{lint, Finding, Profile, Severity};
 use crate::registry::Registry;
@@ -78,9 +78,14 @@ pub struct StatusAnalysis {
 /// The size and nature of a body as analysed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BodySummary {
+    /// Bytes as received (for a decoded body, after decoding).
     pub bytes: usize,
-    /// "empty", "UTF-8 text".
+    /// "empty", "UTF-8 text", "ISO-8859-1 text (not UTF-8)", "binary".
     pub encoding: String,
+    pub capture: BodyCapture,
+    /// What the capture state means for the checks, when it limits them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Counts of findings by severity, and the worst one, for summaries.
@@ -180,9 +185,24 @@ fn status_analysis(exchange: &Exchange, now: UnixTime) -> StatusAnalysis {
     }
 }
 
-fn body_summary(body: &str) -> BodySummary {
-    let encoding = if body.is_empty() { "empty" } else { "UTF-8 text" };
-    BodySummary { bytes: body.len(), encoding: encoding.into() }
+fn body_summary(body: &str, encoding: BodyEncoding, capture: BodyCapture) -> BodySummary {
+    let binary = body.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    let label = match (body.is_empty(), encoding, binary) {
+        (true, _, _) => "empty",
+        (false, _, true) => "binary",
+        (false, BodyEncoding::Utf8, false) => "UTF-8 text",
+        (false, BodyEncoding::Latin1, false) => "ISO-8859-1 text (not UTF-8)",
+    };
+    let note = match capture {
+        BodyCapture::Complete => None,
+        BodyCapture::Missing => Some(
+            "The input does not contain this body (curl -I, a redirect under curl -L, a request body under curl -v, a HAR without content): checks of its content and length did not run.".to_string(),
+        ),
+        BodyCapture::Decoded => Some(
+            "This body was decoded from its content coding (HAR, curl --compressed): Content-Length counts the encoded bytes, so the lengths were not compared.".to_string(),
+        ),
+    };
+    BodySummary { bytes: body_len(body, encoding), encoding: label.into(), capture, note }
 }
 
 fn counts(findings: &[Finding]) -> FindingCounts {
@@ -206,8 +226,16 @@ pub fn analyze(exchange: &Exchange, options: AnalysisOptions) -> Analysis {
         status: status_analysis(exchange, options.now),
         counts: counts(&findings),
         findings,
-        request_body: body_summary(&exchange.request.body),
-        response_body: body_summary(&exchange.response.body),
+        request_body: body_summary(
+            &exchange.request.body,
+            exchange.request.body_encoding,
+            exchange.request.body_capture,
+        ),
+        response_body: body_summary(
+            &exchange.response.body,
+            exchange.response.body_encoding,
+            exchange.response.body_capture,
+        ),
         cache: None,
         retry: None,
         problem: None,
@@ -283,6 +311,20 @@ mod tests {
         assert_eq!(json["status"]["code"], 503);
         let back: Analysis = serde_json::from_value(json).expect("deserialises");
         assert_eq!(back, analysis);
+    }
+
+    #[test]
+    fn bodies_say_how_they_were_captured() {
+        let head = analyze(&exchange("HTTP/1.1 200 OK\r\nContent-Length: 612\r\n\r\n"), options());
+        assert_eq!(head.response_body.capture, BodyCapture::Missing);
+        assert!(head.response_body.note.as_deref().is_some_and(|n| n.contains("did not run")));
+        let mut bytes = b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n".to_vec();
+        bytes.extend_from_slice(&[0xE9, 0x74, 0xE9]);
+        let latin1 = crate::exchange::parse_bytes(&bytes).expect("parses").exchanges.remove(0);
+        let analysis = analyze(&latin1, options());
+        assert_eq!(analysis.response_body.encoding, "ISO-8859-1 text (not UTF-8)");
+        assert_eq!(analysis.response_body.bytes, 3);
+        assert!(analysis.findings.iter().all(|f| f.id != "content-length-mismatch"));
     }
 
     #[test]

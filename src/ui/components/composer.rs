@@ -2,7 +2,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::{
-    analysis::{Analysis, StatusAnalysis},
+    analysis::{Analysis, BodySummary, StatusAnalysis},
     exchange::HttpVersion,
     fields::field_names,
     lint::Profile,
@@ -228,6 +228,7 @@ pub fn Composer() -> Html {
                         <textarea id="request-body" rows="5" spellcheck="false" value={exchange.request.body.clone()}
                             oninput={d.reform(|e: InputEvent| ComposerAction::SetBody(Side::Request, textarea_value(e)))} />
                     </label>
+                    { body_hint(state.analysis.as_ref().map(|a| &a.request_body)) }
                 </fieldset>
                 <fieldset class="pane response">
                     <legend>{ "Response" }</legend>
@@ -255,6 +256,7 @@ pub fn Composer() -> Html {
                         <textarea id="response-body" rows="8" spellcheck="false" value={exchange.response.body.clone()}
                             oninput={d.reform(|e: InputEvent| ComposerAction::SetBody(Side::Response, textarea_value(e)))} />
                     </label>
+                    { body_hint(state.analysis.as_ref().map(|a| &a.response_body)) }
                 </fieldset>
             </div>
             <section class="analysis" aria-label="Analysis" aria-busy={state.analysis.is_none().to_string()}>
@@ -303,6 +305,23 @@ fn on_drop(dispatch: Callback<ComposerAction>, engine: Engine) -> Callback<DragE
             read_file(file, &dispatch, &engine);
         }
     })
+}
+
+/// What the analysis knows about a body: its size and encoding, and why a
+/// check could not run on it.
+fn body_hint(body: Option<&BodySummary>) -> Html {
+    let Some(body) = body else { return html! {} };
+    if body.bytes == 0 && body.note.is_none() {
+        return html! {};
+    }
+    html! {
+        <p class="hint body-hint">
+            { format!("{} bytes, {}.", body.bytes, body.encoding) }
+            if let Some(note) = &body.note {
+                { " " }{ note.clone() }
+            }
+        </p>
+    }
 }
 
 /// The one-line verdict that stays in view (sticky on a phone).

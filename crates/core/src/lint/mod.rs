@@ -114,11 +114,19 @@ impl AutoFix {
 pub struct Hit {
     pub message: String,
     pub autofix: Option<AutoFix>,
+    /// A more precise section than the rule's own, when the hit has one
+    /// (each deprecated code has its own definition).
+    pub spec: Option<SpecRef>,
 }
 
 impl Hit {
     pub fn new(message: impl Into<String>) -> Hit {
-        Hit { message: message.into(), autofix: None }
+        Hit { message: message.into(), autofix: None, spec: None }
+    }
+
+    pub fn cite(mut self, spec: &SpecRef) -> Hit {
+        self.spec = Some(spec.clone());
+        self
     }
 
     pub fn fix(mut self, autofix: AutoFix) -> Hit {
@@ -176,7 +184,7 @@ pub fn lint(exchange: &Exchange, profile: Profile) -> Vec<Finding> {
                 title: text.title.clone(),
                 message: hit.message,
                 why: text.why.clone(),
-                spec: Citation::from(&text.spec),
+                spec: Citation::from(hit.spec.as_ref().unwrap_or(&text.spec)),
                 fix: text.fix.clone(),
                 autofix: hit.autofix,
                 profile_note: profile_note.cloned(),

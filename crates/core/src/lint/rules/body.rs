@@ -12,7 +12,9 @@ fn clear_body() -> AutoFix {
 }
 
 pub fn body_not_allowed(cx: &Context) -> Vec<Hit> {
-    let forbidden = (100..200).contains(&cx.status) || cx.status == 204 || cx.status == 304;
+    // RFC 9110 §15.3.5 (204), §15.3.6 (205: MUST NOT generate content),
+    // §15.4.5 (304), §15.2 (1xx).
+    let forbidden = (100..200).contains(&cx.status) || matches!(cx.status, 204 | 205 | 304);
     once(forbidden && cx.has_body(), || {
         Hit::new(format!(
             "A {} response cannot have content, but this one has {} bytes.",
@@ -113,11 +115,19 @@ pub fn success_with_error_body(cx: &Context) -> Vec<Hit> {
     } else {
         400
     };
+    let mut edits = vec![Edit::SetStatus { status }];
+    if status == 401 && !cx.exchange.response.headers.has("www-authenticate") {
+        // A 401 MUST carry a challenge (RFC 9110 §15.5.2).
+        edits.push(Edit::SetHeader {
+            name: "WWW-Authenticate".into(),
+            value: "Bearer realm=\"api\"".into(),
+        });
+    }
     vec![Hit::new(format!(
         "{} says success, but the body reports a failure ({evidence}).",
         cx.status
     ))
-    .fix(AutoFix::new(format!("Change the status to {status}"), vec![Edit::SetStatus { status }]))]
+    .fix(AutoFix::new(format!("Change the status to {status}"), edits))]
 }
 
 pub fn error_without_body(cx: &Context) -> Vec<Hit> {

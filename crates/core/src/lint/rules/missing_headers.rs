@@ -13,18 +13,20 @@ fn add(name: &str, value: impl Into<String>) -> AutoFix {
     AutoFix::new(format!("Add {name}: {value}"), vec![Edit::SetHeader { name: name.into(), value }])
 }
 
+/// The SHOULD is POST's (RFC 9110 §9.3.3): a PUT that creates the resource
+/// at its target URI has named it already (§9.3.4, §15.3.2).
 pub fn created_without_location(cx: &Context) -> Vec<Hit> {
-    once(missing(cx, &[201], &["location"]), || {
-        let target = cx.exchange.request.target.trim_end_matches('/');
-        let location = if cx.request_known() && !target.is_empty() {
-            format!("{target}/1")
-        } else {
-            "/items/1".into()
-        };
+    let put = cx.request_known() && cx.method().eq_ignore_ascii_case("PUT");
+    once(missing(cx, &[201], &["location"]) && !put, || {
+        // The new resource's URI is the server's to choose: a placeholder
+        // the user must edit, said so in the fix's label.
         Hit::new(
             "201 Created without a Location field: clients cannot tell which resource was created.",
         )
-        .fix(add("Location", location))
+        .fix(AutoFix::new(
+            "Add Location (placeholder: put the new resource's URI)",
+            vec![Edit::SetHeader { name: "Location".into(), value: "/new-resource-uri".into() }],
+        ))
     })
 }
 
@@ -57,8 +59,13 @@ pub fn method_not_allowed_without_allow(cx: &Context) -> Vec<Hit> {
         let method = cx.method().to_ascii_uppercase();
         let allowed: Vec<&str> =
             ["GET", "HEAD", "POST"].into_iter().filter(|m| *m != method).collect();
+        // Only the server knows its methods: the value is a placeholder,
+        // and the label says so.
         Hit::new(format!("405 Method Not Allowed without Allow: the client cannot learn which methods {} supports.", cx.exchange.request.target))
-            .fix(add("Allow", allowed.join(", ")))
+            .fix(AutoFix::new(
+                format!("Add Allow: {} (placeholder: list the methods this resource supports)", allowed.join(", ")),
+                vec![Edit::SetHeader { name: "Allow".into(), value: allowed.join(", ") }],
+            ))
     })
 }
 
@@ -80,8 +87,16 @@ pub fn range_not_satisfiable_without_content_range(cx: &Context) -> Vec<Hit> {
 
 pub fn upgrade_required_without_upgrade(cx: &Context) -> Vec<Hit> {
     once(missing(cx, &[426], &["upgrade"]), || {
+        // RFC 9110 §7.8: a sender of Upgrade MUST also send the "upgrade"
+        // connection option.
         Hit::new("426 Upgrade Required without an Upgrade field naming the protocol to switch to.")
-            .fix(add("Upgrade", "HTTP/2"))
+            .fix(AutoFix::new(
+                "Add Upgrade: HTTP/2 and Connection: Upgrade",
+                vec![
+                    Edit::SetHeader { name: "Upgrade".into(), value: "HTTP/2".into() },
+                    Edit::SetHeader { name: "Connection".into(), value: "Upgrade".into() },
+                ],
+            ))
     })
 }
 
@@ -101,9 +116,11 @@ pub fn unavailable_without_retry_after(cx: &Context) -> Vec<Hit> {
 
 pub fn unsupported_media_type_without_accept(cx: &Context) -> Vec<Hit> {
     once(missing(cx, &[415], &["accept", "accept-post", "accept-patch", "accept-encoding"]), || {
+        // RFC 9110 §15.5.16 names Accept (media type) and Accept-Encoding
+        // (content coding); RFC 5789 §2.2 adds Accept-Patch for PATCH.
         let header =
-            if cx.method().eq_ignore_ascii_case("PATCH") { "Accept-Patch" } else { "Accept-Post" };
-        Hit::new("415 without Accept, Accept-Post or Accept-Patch: the client is not told which formats would work.")
+            if cx.method().eq_ignore_ascii_case("PATCH") { "Accept-Patch" } else { "Accept" };
+        Hit::new("415 without Accept, Accept-Encoding or Accept-Patch: the client is not told which media types or codings would work.")
             .fix(add(header, "application/json"))
     })
 }

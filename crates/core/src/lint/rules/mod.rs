@@ -74,6 +74,11 @@ pub(super) static CHECKS: &[(&str, Check)] = &[
     ("misdirected-request", protocol::misdirected_request),
     ("too-early", protocol::too_early),
     ("invalid-content-length", syntax::invalid_content_length),
+    ("content-length-in-bodiless-status", syntax::content_length_in_bodiless_status),
+    ("content-length-with-transfer-encoding", syntax::content_length_with_transfer_encoding),
+    ("connection-field-in-http2", protocol::connection_field_in_http2),
+    ("switching-without-upgrade-field", protocol::switching_without_upgrade_field),
+    ("upgrade-without-connection-option", protocol::upgrade_without_connection_option),
 ];
 
 /// `Some(hit)` as a one-element list: most checks report at most once.

@@ -120,11 +120,21 @@ pub fn switching_without_upgrade_request(cx: &Context) -> Vec<Hit> {
     })
 }
 
+/// Only these can evaluate to false and give 412 (RFC 9110 §13.1, §13.2.2):
+/// If-Match, If-Unmodified-Since, and If-None-Match on a method other than
+/// GET or HEAD (which get 304 instead). If-Modified-Since and If-Range never
+/// do.
 pub fn precondition_failed_without_precondition(cx: &Context) -> Vec<Hit> {
-    let preconditions =
-        ["if-match", "if-none-match", "if-modified-since", "if-unmodified-since", "if-range"];
-    once(cx.request_known() && cx.status == 412 && !request_has_any(cx, &preconditions), || {
-        Hit::new("412 Precondition Failed although the request has no precondition (If-Match, If-None-Match, …).")
+    let safe_read =
+        cx.method().eq_ignore_ascii_case("GET") || cx.method().eq_ignore_ascii_case("HEAD");
+    let can_fail = request_has_any(cx, &["if-match", "if-unmodified-since"])
+        || (!safe_read && request_has_any(cx, &["if-none-match"]));
+    once(cx.request_known() && cx.status == 412 && !can_fail, || {
+        Hit::new(if safe_read {
+            "412 Precondition Failed, but no condition of this request can produce it: only If-Match and If-Unmodified-Since can fail a GET or HEAD (If-None-Match fails with 304, If-Modified-Since and If-Range never give 412)."
+        } else {
+            "412 Precondition Failed, but the request has none of the conditions that can produce it (If-Match, If-Unmodified-Since, If-None-Match)."
+        })
     })
 }
 

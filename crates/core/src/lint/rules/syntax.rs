@@ -2,6 +2,8 @@
 
 use super::{once, Context, Hit};
 use crate::exchange::Headers;
+use crate::headers::{parse_http_date, parse_retry_after};
+use crate::lint::{AutoFix, Edit};
 use crate::registry::Registration;
 
 /// RFC 9110 §5.6.2 tchar.
@@ -118,16 +120,18 @@ pub fn status_deprecated(cx: &Context) -> Vec<Hit> {
         (_, Registration::Obsoleted) => "obsoleted",
         _ => return Vec::new(),
     };
-    vec![Hit::new(format!("{} is {state}: send a code with a current meaning.", cx.status))]
+    // Each code's own definition says why (305: RFC 9110 §15.4.6, 306:
+    // §15.4.7, 418: §15.5.19, 510: RFC 2774 and its status change).
+    vec![Hit::new(format!("{} is {state}: send a code with a current meaning.", cx.status))
+        .cite(&entry.spec)]
 }
 
 pub fn invalid_retry_after(cx: &Context) -> Vec<Hit> {
     let Some(value) = cx.exchange.response.headers.get("retry-after") else { return Vec::new() };
-    let value = value.trim();
-    let seconds = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
-    once(!seconds && httpdate::parse_http_date(value).is_err(), || {
-        Hit::new(format!("Retry-After {value:?} is neither a number of seconds nor an HTTP date."))
-    })
+    match parse_retry_after(value, None) {
+        Ok(_) => Vec::new(),
+        Err(error) => vec![Hit::new(format!("Retry-After {:?}: {}", value.trim(), error.message))],
+    }
 }
 
 pub fn invalid_date_header(cx: &Context) -> Vec<Hit> {
@@ -135,18 +139,57 @@ pub fn invalid_date_header(cx: &Context) -> Vec<Hit> {
     for name in ["Date", "Expires", "Last-Modified"] {
         for value in cx.exchange.response.headers.all(name) {
             let value = value.trim();
-            match httpdate::parse_http_date(value) {
-                Err(_) if name == "Expires" => hits.push(Hit::new(format!(
-                    "Expires {value:?} is not an HTTP date; caches must treat the response as already expired."
+            // Any year, any of the three forms; surrounding whitespace (a
+            // curl -v line that lost its trailing space) is not an error.
+            match parse_http_date(value, None) {
+                Err(error) if name == "Expires" => hits.push(Hit::new(format!(
+                    "Expires {value:?} is not an HTTP date ({}); caches must treat the response as already expired.",
+                    error.message
                 ))),
-                Err(_) => hits.push(Hit::new(format!("{name} {value:?} is not an HTTP date (e.g. \"Mon, 23 Nov 2026 10:00:00 GMT\")."))),
-                Ok(time) if httpdate::fmt_http_date(time) != value => hits.push(Hit::new(format!(
+                Err(error) => hits.push(Hit::new(format!("{name} {value:?} is not an HTTP date: {} (e.g. \"Mon, 23 Nov 2026 10:00:00 GMT\").", error.message))),
+                Ok(date) if date.form.is_obsolete() => hits.push(Hit::new(format!(
                     "{name} {value:?} uses an obsolete date format; send IMF-fixdate (\"{}\").",
-                    httpdate::fmt_http_date(time)
+                    date.imf_fixdate()
                 ))),
                 Ok(_) => {}
             }
         }
+    }
+    hits
+}
+
+/// RFC 9110 §8.6: a server MUST NOT send Content-Length in a 1xx or 204
+/// response.
+pub fn content_length_in_bodiless_status(cx: &Context) -> Vec<Hit> {
+    let bodiless = (100..200).contains(&cx.status) || cx.status == 204;
+    once(bodiless && cx.exchange.response.headers.has("content-length"), || {
+        Hit::new(format!(
+            "A {} response must not carry Content-Length: it has no content to measure.",
+            cx.status
+        ))
+        .fix(AutoFix::new(
+            "Remove Content-Length",
+            vec![Edit::RemoveHeader { name: "Content-Length".into() }],
+        ))
+    })
+}
+
+/// RFC 9112 §6.2: a sender MUST NOT send Content-Length in a message that
+/// has Transfer-Encoding (which then frames it, §6.3).
+pub fn content_length_with_transfer_encoding(cx: &Context) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let both = |h: &Headers| h.has("content-length") && h.has("transfer-encoding");
+    if both(&cx.exchange.response.headers) {
+        hits.push(
+            Hit::new("The response has both Content-Length and Transfer-Encoding: recipients must ignore Content-Length, and intermediaries may disagree on where the message ends (request smuggling).")
+                .fix(AutoFix::new(
+                    "Remove Content-Length",
+                    vec![Edit::RemoveHeader { name: "Content-Length".into() }],
+                )),
+        );
+    }
+    if cx.request_known() && both(&cx.exchange.request.headers) {
+        hits.push(Hit::new("The request has both Content-Length and Transfer-Encoding: a server may reject it, and intermediaries may disagree on where it ends (request smuggling)."));
     }
     hits
 }
