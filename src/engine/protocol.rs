@@ -37,7 +37,7 @@ pub enum Job {
     LoadPreset { id: String },
     /// The exchange written out in another format (with its analysis where
     /// the format carries one).
-    Export { format: Format, exchange: Exchange, options: AnalysisOptions },
+    Export { format: Format, exchange: Exchange, options: AnalysisOptions, include_secrets: bool },
 }
 
 /// One row of the entries table, with its exchange so that opening a
@@ -79,6 +79,8 @@ pub enum Reply {
     Exported {
         format: Format,
         text: String,
+        /// Fields whose secret values the text leaves out.
+        redacted: Vec<String>,
     },
     Preset {
         id: String,

@@ -11,9 +11,10 @@ use super::protocol::{EntryRow, Envelope, Job, Reply, PAGE_SIZE};
 use crate::core::{
     analysis::analyze,
     exchange::{parse_bytes, parse_har_entry, parse_input, Exchange, HarScanner},
-    export::export,
+    export::{export, Format},
     lint::lint,
     presets,
+    redact::redact_secrets,
 };
 
 /// Bytes of HAR scanned, and bytes of entries parsed, between two looks at
@@ -121,9 +122,16 @@ impl Worker for EngineWorker {
                     .collect();
                 respond(Reply::Page { page, total: entries.len(), rows });
             }
-            Job::Export { format, exchange, options } => {
+            Job::Export { format, exchange, options, include_secrets } => {
+                // Formats made for sharing leave credentials out unless asked.
+                let shared = matches!(format, Format::Har | Format::Markdown | Format::Fixture);
+                let (exchange, redacted) = if shared && !include_secrets {
+                    redact_secrets(&exchange)
+                } else {
+                    (exchange, Vec::new())
+                };
                 let text = export(format, &exchange, &analyze(&exchange, options));
-                respond(Reply::Exported { format, text });
+                respond(Reply::Exported { format, text, redacted });
             }
             Job::LoadPreset { id } => match presets::find(&id) {
                 Some(preset) => respond(Reply::Preset { id, exchange: Box::new(preset.load()) }),

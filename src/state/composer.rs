@@ -48,6 +48,10 @@ pub struct ComposerState {
     /// The export format chosen, and the engine's text for it.
     pub export_format: Option<Format>,
     pub export_text: Option<String>,
+    /// Credentials stay out of HAR, Markdown and fixture exports unless the
+    /// user asks for them.
+    pub export_secrets: bool,
+    pub export_redacted: Vec<String>,
 }
 
 impl ComposerState {
@@ -67,6 +71,8 @@ impl ComposerState {
             engine_note: None,
             export_format: None,
             export_text: None,
+            export_secrets: false,
+            export_redacted: Vec::new(),
         }
     }
 
@@ -139,6 +145,8 @@ pub enum ComposerAction {
     OpenEntry(usize),
     /// Show the exchange in this export format (the engine writes it).
     ChooseExport(Format),
+    /// Include credentials in shared export formats.
+    SetExportSecrets(bool),
     /// Restore an exchange saved in an earlier visit.
     Restore(Box<Exchange>),
     /// The saved exchange is being read back (by the engine): a default
@@ -227,6 +235,10 @@ impl ComposerState {
                     c.entries.selected = index;
                     c.preset = None;
                 }
+            }
+            ComposerAction::SetExportSecrets(include) => {
+                c.export_secrets = include;
+                c.export_text = None;
             }
             ComposerAction::ChooseExport(format) => {
                 c.export_format = Some(format);

@@ -106,9 +106,10 @@ impl ComposerState {
                     self.preset = Some(id);
                 }
             }
-            Reply::Exported { format, text } => {
+            Reply::Exported { format, text, redacted } => {
                 if self.export_format == Some(format) {
                     self.export_text = Some(text);
+                    self.export_redacted = redacted;
                 }
             }
         }

@@ -1,6 +1,9 @@
 use yew::prelude::*;
 
-use crate::core::{analysis::AnalysisOptions, export::to_raw, registry::Registry, route::Route};
+use crate::core::{
+    analysis::AnalysisOptions, export::to_raw, redact::redact_secrets, registry::Registry,
+    route::Route,
+};
 use crate::engine::protocol::Job;
 use crate::state::{Action, ComposerAction, EngineAction, Theme};
 use crate::ui::{
@@ -72,11 +75,13 @@ pub fn App() -> Html {
         // The chosen export follows the exchange as it changes.
         let engine = (*engine).clone();
         let c = &state.composer;
-        let deps = (c.export_format, c.exchange.clone(), c.profile);
-        use_effect_with(deps, move |(format, exchange, profile)| {
+        let deps = (c.export_format, c.exchange.clone(), c.profile, c.export_secrets);
+        use_effect_with(deps, move |(format, exchange, profile, include_secrets)| {
             if let Some(format) = *format {
                 let options = AnalysisOptions { profile: *profile, now: browser::now() };
-                engine.run(Job::Export { format, exchange: exchange.clone(), options });
+                let exchange = exchange.clone();
+                let include_secrets = *include_secrets;
+                engine.run(Job::Export { format, exchange, options, include_secrets });
             }
         });
     }
@@ -128,7 +133,10 @@ pub fn App() -> Html {
         let settled = *restore_checked.borrow() && state.composer.settled();
         use_effect_with((settled, state.composer.exchange.clone()), |(settled, exchange)| {
             if *settled {
-                browser::save_setting(EXCHANGE_KEY, &to_raw(exchange));
+                // Credentials are not written to storage in clear: a reload
+                // brings the exchange back with them redacted.
+                let (kept, _) = redact_secrets(exchange);
+                browser::save_setting(EXCHANGE_KEY, &to_raw(&kept));
             }
         });
     }

@@ -102,3 +102,43 @@ test("a newer edit always wins over an older analysis", async () => {
   assert.match(await headline(page), /^418/);
   assertClean(page);
 });
+
+test("credentials stay out of storage and shared exports unless asked for", async () => {
+  const page = await openComposer("missing-token-401");
+  // The preset's request carries no token: add one.
+  await page.click('button:has-text("+ Add request header")');
+  const names = page.locator(".pane.request input.header-name");
+  await names.last().fill("Authorization");
+  await page.locator(".pane.request input.header-value").last().fill("Bearer s3cr3t-t0ken");
+  await waitForDom(page, () => true);
+  await page.waitForFunction(() => (localStorage.getItem("statuslab.exchange.raw.v1") ?? "").includes("Authorization"));
+  const saved = await page.evaluate(() => localStorage.getItem("statuslab.exchange.raw.v1"));
+  assert.ok(!saved.includes("s3cr3t-t0ken"), saved);
+  assert.match(saved, /Authorization: Bearer \[redacted\]/);
+
+  await page.getByRole("button", { name: "HAR", exact: true }).click();
+  await page.waitForSelector("#export-text");
+  assert.ok(!(await page.inputValue("#export-text")).includes("s3cr3t-t0ken"));
+  assert.match(await page.textContent(".export-redacted"), /Authorization/);
+  await page.check("#export-secrets");
+  await page.waitForFunction(() => document.querySelector("#export-text")?.value.includes("s3cr3t-t0ken"));
+  assertClean(page);
+});
+
+test("a pasted response without its request stays request-unknown after a reload", async () => {
+  const page = await openComposer();
+  await page.click(".paste summary");
+  await page.fill("#paste-text", "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\nnot found\n");
+  await page.click("#load-paste");
+  await page.waitForSelector("text=The input had no request");
+  await page.waitForFunction(() => (localStorage.getItem("statuslab.exchange.raw.v1") ?? "").startsWith("HTTP/1.1 404"));
+  // Let every request of the page finish: a reload cancels those in flight.
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await waitForApp(page);
+  await page.waitForSelector(".meaning h2");
+  assert.equal(await page.inputValue("#status"), "404");
+  assert.ok(await page.locator("text=The input had no request").count(), "still request-unknown");
+  assert.match(await page.textContent(".meaning h2"), /^404 Not Found$/);
+  assertClean(page);
+});

@@ -62,12 +62,18 @@ fn push_message(out: &mut String, headers: &Headers, body: &str, gap: &str) {
 
 /// The exchange as raw HTTP/1.1-style text, request first; the composer's
 /// paste box reads it back.
+/// An exchange whose request is unknown (pasted `curl -i` output) is written
+/// as its response alone, so reading it back keeps the request unknown and
+/// request-aware checks never run on a placeholder.
 pub fn to_raw(exchange: &Exchange) -> String {
     let request = &exchange.request;
     let response = &exchange.response;
-    let mut out = format!("{} {} {}\n", request.method, request.target, request.version.label());
-    // A blank line separates the request body from the status line.
-    push_message(&mut out, &request.headers, &request.body, "\n\n");
+    let mut out = String::new();
+    if exchange.request_known {
+        out = format!("{} {} {}\n", request.method, request.target, request.version.label());
+        // A blank line separates the request body from the status line.
+        push_message(&mut out, &request.headers, &request.body, "\n\n");
+    }
     out.push_str(&format!("{} {}", response.version.label(), response.status));
     if let Some(reason) = &response.reason {
         out.push(' ');
@@ -170,9 +176,13 @@ pub fn to_har(exchanges: &[Exchange]) -> String {
 /// Markdown for an issue or a review comment: the exchange, then findings.
 pub fn to_markdown(exchange: &Exchange, analysis: &Analysis) -> String {
     let (findings, profile) = (&analysis.findings, analysis.profile);
-    let mut out = String::from("### HTTP exchange\n\n```http\n");
-    out.push_str(to_raw(exchange).trim_end());
-    out.push_str("\n```\n\n");
+    // Wire data may hold backticks: a fence longer than any run of them in
+    // the text cannot be closed from inside (CommonMark §4.5).
+    let raw = to_raw(exchange);
+    let fence = "`".repeat(longest_backtick_run(&raw).max(2) + 1);
+    let mut out = format!("### HTTP exchange\n\n{fence}http\n");
+    out.push_str(raw.trim_end());
+    out.push_str(&format!("\n{fence}\n\n"));
     if findings.is_empty() {
         out.push_str(&format!("No findings ({} rules).\n", profile.label()));
         return out;
@@ -183,7 +193,8 @@ pub fn to_markdown(exchange: &Exchange, analysis: &Analysis) -> String {
             "- **{}** `{}`: {} ([{}]({}))\n  - Why: {}\n  - Fix: {}\n",
             f.severity.label(),
             f.id,
-            f.message,
+            // Messages quote header values and bodies: escaped.
+            markdown_inline(&f.message),
             f.spec.label,
             f.spec.url,
             f.why,
@@ -191,6 +202,28 @@ pub fn to_markdown(exchange: &Exchange, analysis: &Analysis) -> String {
         ));
         if let Some(note) = &f.profile_note {
             out.push_str(&format!("  - Profile: {note}\n"));
+        }
+    }
+    out
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// Text for a Markdown list item: line breaks folded, and the characters
+/// that start Markdown syntax escaped, so a message quoting wire data stays
+/// plain text.
+fn markdown_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
         }
     }
     out
@@ -229,6 +262,30 @@ mod tests {
             assert_eq!(from_har.response.body, exchange.response.body, "{}", preset.id);
             assert_eq!(from_har.request.headers, exchange.request.headers, "{}", preset.id);
         }
+    }
+
+    #[test]
+    fn markdown_keeps_wire_data_inside_its_code_block() {
+        let exchange = &parse_input("GET /x HTTP/1.1\nHost: a\n\nHTTP/1.1 200 OK\nX-Evil: ```\n\n```\n# injected heading\n<img src=x onerror=alert(1)>\n````").expect("parses").exchanges[0];
+        let analysis =
+            analyze(exchange, AnalysisOptions { profile: Profile::Rfc, now: UnixTime(0) });
+        let markdown = to_markdown(exchange, &analysis);
+        let fence = "`````";
+        assert!(markdown.contains(&format!("{fence}http\n")), "{markdown}");
+        let inside = markdown.split(&format!("{fence}http\n")).nth(1).expect("opened");
+        let (block, after) = inside.split_once(&format!("\n{fence}\n")).expect("closed");
+        assert!(block.contains("# injected heading") && block.contains("````"));
+        assert!(!after.contains("# injected heading"), "nothing escapes the block: {after}");
+        assert_eq!(markdown_inline("a `b` *c*\n# d"), "a \\`b\\` \\*c\\* \\# d");
+    }
+
+    #[test]
+    fn a_response_without_its_request_stays_without_one() {
+        let exchange = &parse_input("HTTP/1.1 404 Not Found\n\n").expect("parses").exchanges[0];
+        assert!(!exchange.request_known);
+        let raw = to_raw(exchange);
+        assert!(raw.starts_with("HTTP/1.1 404"), "{raw}");
+        assert!(!parse_input(&raw).expect("reads back").exchanges[0].request_known);
     }
 
     #[test]

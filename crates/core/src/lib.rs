@@ -16,6 +16,7 @@ pub mod fields;
 pub mod headers;
 pub mod lint;
 pub mod presets;
+pub mod redact;
 pub mod registry;
 pub mod route;
 pub mod time;

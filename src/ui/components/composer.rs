@@ -266,7 +266,8 @@ pub fn Composer() -> Html {
                             { summary_bar(analysis) }
                             { status_meaning(&analysis.status) }
                             <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
-                            <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)} />
+                            <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)}
+                                include_secrets={state.export_secrets} redacted={state.export_redacted.clone()} onsecrets={d.reform(ComposerAction::SetExportSecrets)} />
                         </>
                     },
                     None => html! { <p class="loading" role="status">{ "Starting the analysis engine…" }</p> },

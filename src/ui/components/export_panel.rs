@@ -9,6 +9,10 @@ pub struct ExportPanelProps {
     /// The engine's text for the chosen format, once it has answered.
     pub text: Option<String>,
     pub onchoose: Callback<Format>,
+    pub include_secrets: bool,
+    /// Fields whose values the shown text leaves out.
+    pub redacted: Vec<String>,
+    pub onsecrets: Callback<bool>,
 }
 
 /// The current exchange in another format, shown and copied to the
@@ -28,6 +32,16 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     }
                 }) }
             </p>
+            <label class="export-secrets">
+                <input type="checkbox" id="export-secrets" checked={props.include_secrets}
+                    onchange={props.onsecrets.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())} />
+                { " Include credentials (Authorization, Cookie, Set-Cookie) in HAR, Markdown and fixtures" }
+            </label>
+            if !props.redacted.is_empty() && props.text.is_some() {
+                <p class="hint export-redacted" role="status">
+                    { format!("Left out of this export: the values of {}. Tick the box above to include them.", props.redacted.join(", ")) }
+                </p>
+            }
             if let Some(text) = props.text.clone() {
                 <label class="visually-hidden" for="export-text">{ "Exported text" }</label>
                 <textarea id="export-text" readonly=true rows="10" spellcheck="false" value={text.clone()} />
