@@ -132,6 +132,7 @@ test("a pasted response without its request stays request-unknown after a reload
   await page.click("#load-paste");
   await page.waitForSelector("text=The input had no request");
   await page.waitForFunction(() => (localStorage.getItem("statuslab.exchange.raw.v1") ?? "").startsWith("HTTP/1.1 404"));
+  await page.goto(suite.site.url + "#/compose");
   // Let every request of the page finish: a reload cancels those in flight.
   await page.waitForLoadState("networkidle");
   await page.reload();
