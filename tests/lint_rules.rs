@@ -24,8 +24,13 @@ struct File {
 }
 
 fn examples() -> Vec<RuleExamples> {
-    let text = include_str!("../data/lint-rules.toml");
-    toml::from_str::<File>(text).expect("lint-rules.toml parses").rule
+    let mut rules = Vec::new();
+    for text in
+        [include_str!("../data/lint-rules.toml"), include_str!("../data/lint-rules-fields.toml")]
+    {
+        rules.extend(toml::from_str::<File>(text).expect("the lint rule files parse").rule);
+    }
+    rules
 }
 
 fn ids_found(raw: &str, profile: Profile) -> Vec<String> {

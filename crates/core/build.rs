@@ -276,7 +276,10 @@ fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     fs::write(Path::new(&out_dir).join("registry_data.rs"), out).expect("OUT_DIR is writable");
 
-    let rules: RulesFile = read_toml("../../data/lint-rules.toml");
+    // The catalogue is split by theme; together the files are one list.
+    let mut rules: RulesFile = read_toml("../../data/lint-rules.toml");
+    let fields: RulesFile = read_toml("../../data/lint-rules-fields.toml");
+    rules.rule.extend(fields.rule);
     let mut problems = Vec::new();
     for (i, rule) in rules.rule.iter().enumerate() {
         let text = &rule.text;
@@ -293,7 +296,7 @@ fn main() {
         }
     }
     if !problems.is_empty() {
-        panic!("data/lint-rules.toml has problems:\n{}", problems.join("\n"));
+        panic!("data/lint-rules*.toml have problems:\n{}", problems.join("\n"));
     }
     let texts: Vec<RuleText> = rules.rule.into_iter().map(|r| r.text).collect();
     let mut out =

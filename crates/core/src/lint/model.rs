@@ -61,5 +61,6 @@ pub struct RuleEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
+    #[serde(default)]
     pub rule: Vec<RuleEntry>,
 }

@@ -2,6 +2,7 @@
 //! their texts in `data/lint-rules.toml`.
 
 mod body;
+mod fields;
 mod missing_headers;
 mod protocol;
 mod semantics;
@@ -80,6 +81,12 @@ pub(super) static CHECKS: &[(&str, Check)] = &[
     ("switching-without-upgrade-field", protocol::switching_without_upgrade_field),
     ("upgrade-without-connection-option", protocol::upgrade_without_connection_option),
 ];
+
+/// Every check: the core catalogue, then the field checks
+/// (`data/lint-rules-fields.toml`).
+pub(super) fn all_checks() -> impl Iterator<Item = &'static (&'static str, Check)> {
+    CHECKS.iter().chain(fields::CHECKS)
+}
 
 /// `Some(hit)` as a one-element list: most checks report at most once.
 fn once(condition: bool, hit: impl FnOnce() -> Hit) -> Vec<Hit> {
