@@ -20,6 +20,7 @@ struct RuleExamples {
 
 #[derive(Deserialize)]
 struct File {
+    #[serde(default)]
     rule: Vec<RuleExamples>,
 }
 
