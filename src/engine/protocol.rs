@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::{
     analysis::{Analysis, AnalysisOptions},
-    exchange::Exchange,
+    exchange::{Exchange, Request, Response},
     export::Format,
     lint::Severity,
 };
@@ -23,8 +23,14 @@ pub const PAGE_SIZE: usize = 50;
 /// `engine::Request`), so this enum stays free of browser types.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Job {
-    /// Analyse the composer's exchange.
-    Analyze { exchange: Exchange, options: AnalysisOptions },
+    /// Analyse the composer's exchange. A large body that has not changed
+    /// since the last request is sent empty and flagged in `reuse`.
+    Analyze {
+        exchange: Exchange,
+        options: AnalysisOptions,
+        #[serde(default)]
+        reuse: BodyReuse,
+    },
     /// Read pasted text (raw HTTP, curl output or HAR) into exchanges.
     LoadText { text: String },
     /// Read a file the user chose or dropped.
@@ -86,6 +92,121 @@ pub enum Reply {
         id: String,
         exchange: Box<Exchange>,
     },
+}
+
+/// Which bodies the worker should take from its copy of the last ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyReuse {
+    pub request: bool,
+    pub response: bool,
+}
+
+/// Large bodies cross the worker boundary once. Each keystroke sends the
+/// whole exchange to the worker; re-sending an unchanged 10 MB body each
+/// time would cost the page tens of milliseconds per keystroke. Both sides
+/// keep the last large bodies: the page strips an unchanged one from the
+/// message, the worker puts its copy back.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct BodyCache {
+    request: Option<String>,
+    response: Option<String>,
+}
+
+/// Bodies below this size are always sent: comparing and caching them
+/// would cost more than sending them.
+pub const REUSE_FROM_BYTES: usize = 64 * 1024;
+
+fn strip_one(cached: &mut Option<String>, body: &mut String) -> bool {
+    if body.len() < REUSE_FROM_BYTES {
+        *cached = None;
+        return false;
+    }
+    if cached.as_deref() == Some(body.as_str()) {
+        body.clear();
+        return true;
+    }
+    *cached = Some(body.clone());
+    false
+}
+
+fn restore_one(cached: &mut Option<String>, body: &mut String, reuse: bool) {
+    if reuse {
+        if let Some(kept) = cached {
+            body.clone_from(kept);
+        }
+    } else {
+        *cached = (body.len() >= REUSE_FROM_BYTES).then(|| body.clone());
+    }
+}
+
+/// A copy of `body` for the message: empty when the cache already holds it.
+fn copy_one(cached: &mut Option<String>, body: &str) -> (String, bool) {
+    if body.len() >= REUSE_FROM_BYTES && cached.as_deref() == Some(body) {
+        return (String::new(), true);
+    }
+    *cached = (body.len() >= REUSE_FROM_BYTES).then(|| body.to_string());
+    (body.to_string(), false)
+}
+
+impl BodyCache {
+    /// The page's side, from a borrowed exchange: copies it for the message
+    /// without copying an unchanged large body first.
+    pub fn copy_for_message(&mut self, exchange: &Exchange) -> (Exchange, BodyReuse) {
+        let (request_body, request) = copy_one(&mut self.request, &exchange.request.body);
+        let (response_body, response) = copy_one(&mut self.response, &exchange.response.body);
+        let message = Exchange {
+            request: Request { body: request_body, ..request_without_body(&exchange.request) },
+            response: Response { body: response_body, ..response_without_body(&exchange.response) },
+            request_known: exchange.request_known,
+        };
+        (message, BodyReuse { request, response })
+    }
+
+    /// The page's side: takes unchanged large bodies out of `exchange`.
+    pub fn strip(&mut self, exchange: &mut Exchange) -> BodyReuse {
+        BodyReuse {
+            request: strip_one(&mut self.request, &mut exchange.request.body),
+            response: strip_one(&mut self.response, &mut exchange.response.body),
+        }
+    }
+
+    /// The page's side after a worker restart: puts the stripped bodies back
+    /// (the new worker has no copy) and forgets them.
+    pub fn unstrip(&mut self, exchange: &mut Exchange, reuse: BodyReuse) {
+        restore_one(&mut self.request, &mut exchange.request.body, reuse.request);
+        restore_one(&mut self.response, &mut exchange.response.body, reuse.response);
+        *self = BodyCache::default();
+    }
+
+    /// The worker's side: restores reused bodies, keeps new large ones.
+    pub fn restore(&mut self, exchange: &mut Exchange, reuse: BodyReuse) {
+        restore_one(&mut self.request, &mut exchange.request.body, reuse.request);
+        restore_one(&mut self.response, &mut exchange.response.body, reuse.response);
+    }
+}
+
+fn request_without_body(request: &Request) -> Request {
+    Request {
+        method: request.method.clone(),
+        target: request.target.clone(),
+        version: request.version,
+        headers: request.headers.clone(),
+        body: String::new(),
+        body_capture: request.body_capture,
+        body_encoding: request.body_encoding,
+    }
+}
+
+fn response_without_body(response: &Response) -> Response {
+    Response {
+        version: response.version,
+        status: response.status,
+        reason: response.reason.clone(),
+        headers: response.headers.clone(),
+        body: String::new(),
+        body_capture: response.body_capture,
+        body_encoding: response.body_encoding,
+    }
 }
 
 /// A reply with the sequence number of the request it answers.
@@ -167,7 +288,11 @@ mod tests {
     #[test]
     fn an_older_analysis_never_replaces_a_newer_one() {
         let mut sequencer = Sequencer::default();
-        let job = Job::Analyze { exchange: Exchange::default(), options: options() };
+        let job = Job::Analyze {
+            exchange: Exchange::default(),
+            options: options(),
+            reuse: BodyReuse::default(),
+        };
         let first = sequencer.issue(&job);
         let second = sequencer.issue(&job);
         assert_eq!(sequencer.judge(&analyzed(first)), Freshness::Superseded);
@@ -177,8 +302,11 @@ mod tests {
     #[test]
     fn kinds_do_not_supersede_each_other() {
         let mut sequencer = Sequencer::default();
-        let analysis =
-            sequencer.issue(&Job::Analyze { exchange: Exchange::default(), options: options() });
+        let analysis = sequencer.issue(&Job::Analyze {
+            exchange: Exchange::default(),
+            options: options(),
+            reuse: BodyReuse::default(),
+        });
         let load = sequencer.issue(&Job::LoadText { text: "HTTP/1.1 200 OK\n\n".into() });
         assert_eq!(sequencer.judge(&analyzed(analysis)), Freshness::Current);
         let progress = Envelope { seq: load, body: Reply::Progress { done: 1, total: 2 } };
@@ -194,6 +322,51 @@ mod tests {
         assert_eq!(sequencer.judge(&late), Freshness::Superseded);
         let done = Envelope { seq: cancel, body: Reply::Cancelled };
         assert_eq!(sequencer.judge(&done), Freshness::Current);
+    }
+
+    #[test]
+    fn an_unchanged_large_body_crosses_once() {
+        let mut page = BodyCache::default();
+        let mut worker = BodyCache::default();
+        let mut exchange = Exchange::default();
+        exchange.response.body = "x".repeat(REUSE_FROM_BYTES + 1);
+        let original = exchange.clone();
+
+        let mut first = exchange.clone();
+        let reuse = page.strip(&mut first);
+        assert_eq!(reuse, BodyReuse::default(), "a new body is sent whole");
+        worker.restore(&mut first, reuse);
+        assert_eq!(first, original);
+
+        let mut second = exchange.clone();
+        second.response.status = 503;
+        let reuse = page.strip(&mut second);
+        assert!(reuse.response && second.response.body.is_empty(), "unchanged: not sent again");
+        worker.restore(&mut second, reuse);
+        assert_eq!(second.response.body, original.response.body);
+        assert_eq!(second.response.status, 503);
+
+        // The same from a borrowed exchange, without copying the body.
+        let (message, reuse) = page.copy_for_message(&exchange);
+        assert!(reuse.response && message.response.body.is_empty());
+        assert_eq!(message.response.status, original.response.status);
+
+        // After a restart the page puts the body back for the new worker.
+        let mut third = exchange.clone();
+        let reuse = page.strip(&mut third);
+        page.unstrip(&mut third, reuse);
+        assert_eq!(third, original);
+        assert_eq!(page, BodyCache::default());
+    }
+
+    #[test]
+    fn small_bodies_are_always_sent() {
+        let mut page = BodyCache::default();
+        let mut exchange = Exchange::default();
+        exchange.response.body = "small".into();
+        assert_eq!(page.strip(&mut exchange.clone()), BodyReuse::default());
+        assert_eq!(page.strip(&mut exchange), BodyReuse::default());
+        assert_eq!(exchange.response.body, "small");
     }
 
     #[test]

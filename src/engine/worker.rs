@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::protocol::{EntryRow, Envelope, Job, Reply, PAGE_SIZE};
+use super::protocol::{BodyCache, EntryRow, Envelope, Job, Reply, PAGE_SIZE};
 use crate::core::{
     analysis::analyze,
     exchange::{parse_bytes, parse_har_entry, parse_input, Exchange, HarScanner},
@@ -65,6 +65,8 @@ struct Loaded {
 
 pub struct EngineWorker {
     loaded: Rc<RefCell<Loaded>>,
+    /// The last large bodies the page sent (see `BodyCache`).
+    bodies: BodyCache,
 }
 
 /// Starts the worker's message loop; called by the `engine` binary.
@@ -78,7 +80,7 @@ impl Worker for EngineWorker {
     type Output = Envelope<Reply>;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        EngineWorker { loaded: Rc::default() }
+        EngineWorker { loaded: Rc::default(), bodies: BodyCache::default() }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
@@ -87,7 +89,8 @@ impl Worker for EngineWorker {
         let seq = request.seq;
         let respond = |body: Reply| scope.respond(id, Envelope { seq, body });
         match request.job {
-            Job::Analyze { exchange, options } => {
+            Job::Analyze { mut exchange, options, reuse } => {
+                self.bodies.restore(&mut exchange, reuse);
                 respond(Reply::Analyzed(Box::new(analyze(&exchange, options))))
             }
             Job::LoadText { text } => {

@@ -45,6 +45,16 @@ pub struct ComposerState {
     pub analysis: Option<Rc<Analysis>>,
     /// Something the user should know about the engine (it restarted).
     pub engine_note: Option<String>,
+    /// Counts changes of `exchange`. Effects that follow the exchange
+    /// depend on it rather than on a copy of the exchange: with a 10 MB body,
+    /// copying and comparing the exchange on every render would cost more
+    /// than the edit itself.
+    pub revision: u64,
+    /// Counts changes of the bodies that did not come from typing in them
+    /// (a load, a fix): the body editors are uncontrolled, because reading a
+    /// 10 MB text area back on every render would block the page, and are
+    /// refreshed when this changes.
+    pub body_revision: u64,
     /// The export format chosen, and the engine's text for it.
     pub export_format: Option<Format>,
     pub export_text: Option<String>,
@@ -69,6 +79,8 @@ impl ComposerState {
             entries: EntriesView::default(),
             analysis: None,
             engine_note: None,
+            revision: 0,
+            body_revision: 0,
             export_format: None,
             export_text: None,
             export_secrets: false,
@@ -100,6 +112,8 @@ impl ComposerState {
     pub(super) fn load(&mut self, exchange: Exchange) {
         self.status_text = exchange.response.status.to_string();
         self.exchange = exchange;
+        self.revision += 1;
+        self.body_revision += 1;
     }
 
     fn headers_mut(&mut self, side: Side) -> &mut Headers {
@@ -154,9 +168,28 @@ pub enum ComposerAction {
     RestoreRequested,
 }
 
+impl ComposerAction {
+    /// True for the actions that may change the exchange.
+    fn edits_exchange(&self) -> bool {
+        !matches!(
+            self,
+            ComposerAction::SetProfile(_)
+                | ComposerAction::LoadStarted
+                | ComposerAction::SetEntriesPage(_)
+                | ComposerAction::ChooseExport(_)
+                | ComposerAction::SetExportSecrets(_)
+                | ComposerAction::RestoreRequested
+                | ComposerAction::LoadPreset(_)
+        )
+    }
+}
+
 impl ComposerState {
     /// Applies one edit.
     pub fn reduce(&mut self, action: ComposerAction) {
+        if action.edits_exchange() {
+            self.revision += 1;
+        }
         let c = self;
 
         match action {
@@ -220,6 +253,7 @@ impl ComposerState {
             }
             ComposerAction::SetProfile(profile) => c.profile = profile,
             ComposerAction::ApplyFix(fix) => {
+                c.body_revision += 1;
                 fix.apply(&mut c.exchange);
                 c.status_text = c.exchange.response.status.to_string();
             }

@@ -1,3 +1,4 @@
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::{
@@ -20,6 +21,9 @@ const THEME_KEY: &str = "statuslab.theme";
 /// the wasm then needs no JSON serialiser for it. Versioned so a later format
 /// can read and migrate older saves.
 const EXCHANGE_KEY: &str = "statuslab.exchange.raw.v1";
+const SAVE_DELAY_MS: u32 = 300;
+/// Storage holds about 5 MB per site; a larger exchange is not kept.
+const SAVE_LIMIT_BYTES: usize = 1 << 20;
 
 fn initial_theme() -> Theme {
     browser::load_setting(THEME_KEY)
@@ -61,13 +65,16 @@ pub fn App() -> Html {
     {
         // Every edit of the composer's exchange asks for a new analysis; the
         // engine drops answers to the older ones.
+        // Effects follow `revision`, not a copy of the exchange (see
+        // `ComposerState::revision`), and read the exchange when they run.
         let engine = (*engine).clone();
         let ready = composing && state.composer.settled();
-        let deps = (ready, state.composer.exchange.clone(), state.composer.profile);
-        use_effect_with(deps, move |(ready, exchange, profile)| {
+        let snapshot = state.clone();
+        let deps = (ready, state.composer.revision, state.composer.profile);
+        use_effect_with(deps, move |(ready, _, profile)| {
             if *ready {
                 let options = AnalysisOptions { profile: *profile, now: browser::now() };
-                engine.run(Job::Analyze { exchange: exchange.clone(), options });
+                engine.analyze(&snapshot.composer.exchange, options);
             }
         });
     }
@@ -75,11 +82,12 @@ pub fn App() -> Html {
         // The chosen export follows the exchange as it changes.
         let engine = (*engine).clone();
         let c = &state.composer;
-        let deps = (c.export_format, c.exchange.clone(), c.profile, c.export_secrets);
-        use_effect_with(deps, move |(format, exchange, profile, include_secrets)| {
+        let snapshot = state.clone();
+        let deps = (c.export_format, c.revision, c.profile, c.export_secrets);
+        use_effect_with(deps, move |(format, _, profile, include_secrets)| {
             if let Some(format) = *format {
                 let options = AnalysisOptions { profile: *profile, now: browser::now() };
-                let exchange = exchange.clone();
+                let exchange = snapshot.composer.exchange.clone();
                 let include_secrets = *include_secrets;
                 engine.run(Job::Export { format, exchange, options, include_secrets });
             }
@@ -130,13 +138,22 @@ pub fn App() -> Html {
         });
     }
     {
+        // Saved a moment after the last edit, not on every keystroke: with
+        // a large body, writing storage is the slowest part of an edit.
+        let pending_save = use_mut_ref(|| None::<Timeout>);
         let settled = *restore_checked.borrow() && state.composer.settled();
-        use_effect_with((settled, state.composer.exchange.clone()), |(settled, exchange)| {
+        let snapshot = state.clone();
+        use_effect_with((settled, state.composer.revision), move |(settled, _)| {
             if *settled {
-                // Credentials are not written to storage in clear: a reload
-                // brings the exchange back with them redacted.
-                let (kept, _) = redact_secrets(exchange);
-                browser::save_setting(EXCHANGE_KEY, &to_raw(&kept));
+                *pending_save.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                    // Credentials are not written to storage in clear: a
+                    // reload brings the exchange back with them redacted.
+                    let (kept, _) = redact_secrets(&snapshot.composer.exchange);
+                    let raw = to_raw(&kept);
+                    if raw.len() <= SAVE_LIMIT_BYTES {
+                        browser::save_setting(EXCHANGE_KEY, &raw);
+                    }
+                }));
             }
         });
     }

@@ -13,8 +13,9 @@ use gloo_worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsValue;
 use yew::Callback;
 
+use crate::core::{analysis::AnalysisOptions, exchange::Exchange};
 use crate::engine::{
-    protocol::{Envelope, Freshness, Job, Reply, Sequencer},
+    protocol::{BodyCache, BodyReuse, Envelope, Freshness, Job, Reply, Sequencer},
     EngineWorker, JsCodec, Request,
 };
 
@@ -40,6 +41,7 @@ struct Inner {
     sequencer: RefCell<Sequencer>,
     /// The last analysis asked for, re-sent after a restart.
     last_analysis: RefCell<Option<Job>>,
+    bodies: RefCell<BodyCache>,
     watchdog: RefCell<Option<Timeout>>,
     has_entries: Cell<bool>,
     on_event: Callback<EngineEvent>,
@@ -61,6 +63,7 @@ impl Engine {
             bridge: RefCell::new(None),
             sequencer: RefCell::default(),
             last_analysis: RefCell::new(None),
+            bodies: RefCell::default(),
             watchdog: RefCell::new(None),
             has_entries: Cell::new(false),
             on_event,
@@ -82,7 +85,19 @@ impl Engine {
     }
 
     /// Sends a job; `payload` carries a browser object (a File) alongside.
-    pub fn send(&self, job: Job, payload: JsValue) {
+    pub fn send(&self, mut job: Job, payload: JsValue) {
+        if let Job::Analyze { exchange, reuse, .. } = &mut job {
+            *reuse = self.0.bodies.borrow_mut().strip(exchange);
+        }
+        self.send_with(job, payload);
+    }
+
+    /// Sends an analysis whose bodies `copy_for_message` already prepared.
+    fn send_prepared(&self, job: Job) {
+        self.send_with(job, JsValue::UNDEFINED);
+    }
+
+    fn send_with(&self, job: Job, payload: JsValue) {
         let seq = self.0.sequencer.borrow_mut().issue(&job);
         if matches!(job, Job::Analyze { .. }) {
             *self.0.last_analysis.borrow_mut() = Some(job.clone());
@@ -95,6 +110,13 @@ impl Engine {
             bridge.send(Request { seq, job, payload });
         }
         self.arm_watchdog();
+    }
+
+    /// Asks for an analysis of `exchange`, sending an unchanged large body
+    /// only once (see `BodyCache`).
+    pub fn analyze(&self, exchange: &Exchange, options: AnalysisOptions) {
+        let (exchange, reuse) = self.0.bodies.borrow_mut().copy_for_message(exchange);
+        self.send_prepared(Job::Analyze { exchange, options, reuse });
     }
 
     pub fn run(&self, job: Job) {
@@ -137,7 +159,12 @@ impl Engine {
         let lost_entries = self.0.has_entries.replace(false);
         self.0.on_event.emit(EngineEvent::Restarted { lost_entries });
         let last = self.0.last_analysis.borrow().clone();
-        if let Some(job) = last {
+        if let Some(mut job) = last {
+            // The new worker has no copy of the bodies: send them whole.
+            if let Job::Analyze { exchange, reuse, .. } = &mut job {
+                self.0.bodies.borrow_mut().unstrip(exchange, *reuse);
+                *reuse = BodyReuse::default();
+            }
             self.run(job);
         }
     }

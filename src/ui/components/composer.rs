@@ -69,11 +69,29 @@ pub fn Composer() -> Html {
     // The paste box is uncontrolled: a pasted HAR can be tens of megabytes,
     // too much to copy through the state on every render.
     let paste_box = use_node_ref();
+    // The body editors are uncontrolled (see `ComposerState::body_revision`).
+    let request_body = use_node_ref();
+    let response_body = use_node_ref();
     let (Some(app), Some(engine)) = (use_app(), use_engine()) else {
         return html! { <p class="input-error" role="alert">{ "The composer needs the app's state." }</p> };
     };
     let state: &ComposerState = &app.composer;
     let exchange = &state.exchange;
+    {
+        let (request_body, response_body) = (request_body.clone(), response_body.clone());
+        let snapshot = app.clone();
+        let deps = (state.body_revision, state.settled());
+        use_effect_with(deps, move |_| {
+            let exchange = &snapshot.composer.exchange;
+            for (area, text) in
+                [(&request_body, &exchange.request.body), (&response_body, &exchange.response.body)]
+            {
+                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
     let ondispatch = {
         let dispatcher = app.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(Action::Composer(action)))
@@ -225,7 +243,7 @@ pub fn Composer() -> Html {
                     <HeaderEditor side="request" headers={exchange.request.headers.clone()} onname={rq_name} onvalue={rq_value} onadd={rq_add} onremove={rq_remove} />
                     <label class="field" for="request-body">
                         <span>{ "Body" }</span>
-                        <textarea id="request-body" rows="5" spellcheck="false" value={exchange.request.body.clone()}
+                        <textarea id="request-body" rows="5" spellcheck="false" ref={request_body.clone()}
                             oninput={d.reform(|e: InputEvent| ComposerAction::SetBody(Side::Request, textarea_value(e)))} />
                     </label>
                     { body_hint(state.analysis.as_ref().map(|a| &a.request_body)) }
@@ -253,7 +271,7 @@ pub fn Composer() -> Html {
                     <HeaderEditor side="response" headers={exchange.response.headers.clone()} onname={rs_name} onvalue={rs_value} onadd={rs_add} onremove={rs_remove} />
                     <label class="field" for="response-body">
                         <span>{ "Body" }</span>
-                        <textarea id="response-body" rows="8" spellcheck="false" value={exchange.response.body.clone()}
+                        <textarea id="response-body" rows="8" spellcheck="false" ref={response_body.clone()}
                             oninput={d.reform(|e: InputEvent| ComposerAction::SetBody(Side::Response, textarea_value(e)))} />
                     </label>
                     { body_hint(state.analysis.as_ref().map(|a| &a.response_body)) }
