@@ -2,7 +2,7 @@
 //! `window` or a storage quota error must never take the page down.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Storage, Window};
+use web_sys::{Document, Window};
 
 pub fn window() -> Option<Window> {
     web_sys::window()
@@ -31,18 +31,18 @@ pub fn push_hash(fragment: &str) {
     }
 }
 
-fn local_storage() -> Option<Storage> {
-    window()?.local_storage().ok().flatten()
-}
-
+// Settings are stored as plain strings (`raw()`), not gloo's JSON: the
+// keys predate gloo-storage here, and a raw value reads back everywhere.
 pub fn load_setting(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    use gloo_storage::{LocalStorage, Storage};
+    LocalStorage::raw().get_item(key).ok().flatten()
 }
 
+/// Storage may be full or disabled (private mode): the setting is then not
+/// kept, which costs the user a preference, never the page.
 pub fn save_setting(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(key, value);
-    }
+    use gloo_storage::{LocalStorage, Storage};
+    let _ = LocalStorage::raw().set_item(key, value);
 }
 
 /// Whether the operating system asks for a dark colour scheme.

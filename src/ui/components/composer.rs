@@ -282,6 +282,7 @@ pub fn Composer() -> Html {
                     Some(analysis) => html! {
                         <>
                             { summary_bar(analysis) }
+                            { section_nav(analysis) }
                             { status_meaning(&analysis.status) }
                             <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
                             <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)}
@@ -340,6 +341,22 @@ fn body_hint(body: Option<&BodySummary>) -> Html {
                 { " " }{ note.clone() }
             }
         </p>
+    }
+}
+
+/// Jumps to the analysis's sections; the cache, retry and problem panels
+/// join it as their engines fill the model's slots. Buttons, not `#id`
+/// links, which would change the hash route.
+fn section_nav(analysis: &Analysis) -> Html {
+    let jump =
+        |id: &'static str| Callback::from(move |_: MouseEvent| crate::ui::browser::scroll_to(id));
+    let findings = format!("Findings ({})", analysis.findings.len());
+    html! {
+        <nav class="analysis-nav" aria-label="Analysis sections">
+            <button type="button" onclick={jump("meaning-title")}>{ "Meaning" }</button>
+            <button type="button" onclick={jump("findings-title")}>{ findings }</button>
+            <button type="button" onclick={jump("export-title")}>{ "Export" }</button>
+        </nav>
     }
 }
 

@@ -1,4 +1,4 @@
-use wasm_bindgen::{closure::Closure, JsCast};
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::core::route::Route;
@@ -15,21 +15,12 @@ use crate::ui::{browser, context::AppReducer};
 #[hook]
 pub fn use_hash_route(dispatcher: UseReducerDispatcher<AppReducer>) {
     use_effect_with((), move |_| {
-        let listener = Closure::<dyn Fn()>::new(move || {
-            dispatcher.dispatch(Action::Navigate(Route::parse(&browser::hash())));
+        // Dropping the listener (when the app unmounts) removes it.
+        let listener = browser::window().map(|window| {
+            EventListener::new(&window, "hashchange", move |_| {
+                dispatcher.dispatch(Action::Navigate(Route::parse(&browser::hash())));
+            })
         });
-        let window = browser::window();
-        if let Some(window) = &window {
-            let _ = window
-                .add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(window) = window {
-                let _ = window.remove_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        move || drop(listener)
     });
 }

@@ -1,4 +1,5 @@
-use wasm_bindgen::{closure::Closure, JsCast};
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -13,31 +14,23 @@ use crate::ui::browser;
 #[hook]
 pub fn use_shortcut_focus(key: &'static str, id: &'static str) {
     use_effect_with((), move |_| {
-        let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
-            if event.key() != key || event.ctrl_key() || event.meta_key() || event.alt_key() {
-                return;
-            }
-            let typing = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-            if !typing {
-                event.prevent_default();
-                browser::focus_element(id);
-            }
+        // Dropping the listener (when the component unmounts) removes it.
+        let listener = browser::document().map(|document| {
+            EventListener::new(&document, "keydown", move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                if event.key() != key || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                let typing =
+                    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(
+                        |e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"),
+                    );
+                if !typing {
+                    event.prevent_default();
+                    browser::focus_element(id);
+                }
+            })
         });
-        let document = browser::document();
-        if let Some(document) = &document {
-            let _ = document
-                .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(document) = document {
-                let _ = document.remove_event_listener_with_callback(
-                    "keydown",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        move || drop(listener)
     });
 }

@@ -125,14 +125,6 @@ pub enum ContentRange {
     Unsatisfied { unit: String, complete: u64 },
 }
 
-impl ContentRange {
-    pub fn unit(&self) -> &str {
-        match self {
-            ContentRange::Range { unit, .. } | ContentRange::Unsatisfied { unit, .. } => unit,
-        }
-    }
-}
-
 fn digits(text: &str, what: &str) -> Result<u64, String> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("{what} {text:?} is not a number"));
