@@ -101,6 +101,33 @@ fn the_zalando_profile_changes_severity_and_says_why() {
     assert!(zalando.severity <= rfc.severity);
 }
 
+/// Every rule's severity under each profile is exactly what its text says:
+/// the RFC keyword's, or the profile's raise with its reason.
+#[test]
+fn severities_per_profile_are_exact() {
+    let texts = rule_texts();
+    for rule in examples() {
+        let text = texts.iter().find(|t| t.id == rule.id).expect("a text per example");
+        for exchange in parse_input(&rule.fail).expect("parses").exchanges {
+            for (profile, expected, note) in [
+                (Profile::Rfc, text.severity, None),
+                (
+                    Profile::Zalando,
+                    text.zalando.as_ref().and_then(|z| z.severity).unwrap_or(text.severity),
+                    text.zalando.as_ref().map(|z| z.note.to_string()),
+                ),
+            ] {
+                let finding = lint(&exchange, profile)
+                    .into_iter()
+                    .find(|f| f.id == rule.id)
+                    .unwrap_or_else(|| panic!("{}: fail example under {profile:?}", rule.id));
+                assert_eq!(finding.severity, expected, "{} under {profile:?}", rule.id);
+                assert_eq!(finding.profile_note.map(|n| n.to_string()), note, "{}", rule.id);
+            }
+        }
+    }
+}
+
 #[test]
 fn autofixes_remove_their_finding() {
     for rule in examples() {
@@ -137,13 +164,18 @@ fn presets_parse_and_the_good_ones_have_no_errors() {
             .map(|f| format!("{}: {}", f.id, f.message))
             .collect();
         if preset.group == "Anti-patterns" || preset.id.ends_with("-wrong") {
-            assert!(
-                !findings.is_empty(),
-                "{}: an anti-pattern preset must produce findings",
-                preset.id
-            );
+            // An anti-pattern triggers exactly the rules it is there to show.
+            let mut found: Vec<&str> = findings.iter().map(|f| f.id.as_ref()).collect();
+            found.sort_unstable();
+            let mut listed: Vec<&str> = preset.triggers.iter().map(|t| t.as_ref()).collect();
+            listed.sort_unstable();
+            assert!(!listed.is_empty(), "{}: an anti-pattern preset lists its rules", preset.id);
+            assert_eq!(found, listed, "{}", preset.id);
         } else {
+            // A good preset is a model: no finding at all.
             assert!(errors.is_empty(), "{}: {errors:?}", preset.id);
+            let any: Vec<&str> = findings.iter().map(|f| f.id.as_ref()).collect();
+            assert!(any.is_empty(), "{}: {any:?}", preset.id);
         }
     }
 }

@@ -173,7 +173,7 @@ struct_literal!(StatusEntry {
 struct_literal!(ClassEntry { digit, name, summary, meaning, unknown_code_handling, spec });
 struct_literal!(RegistryData { iana_snapshot, classes, codes });
 struct_literal!(ProfileNote { severity, note });
-struct_literal!(Preset { id, title, group, description, exchange });
+struct_literal!(Preset { id, title, group, description, exchange, triggers });
 struct_literal!(RuleText { id, severity, title, why, fix, spec, zalando });
 
 /// The precomputed search index row of one entry (see `search.rs`).

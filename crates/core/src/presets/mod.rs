@@ -4,7 +4,7 @@ pub mod model;
 
 use crate::exchange::{parse_http_text, Exchange};
 // `model.rs` (also compiled into build.rs) reaches this as `super::Text`.
-use crate::registry::model::Text;
+use crate::registry::model::{List, Text};
 pub use model::Preset;
 
 mod generated {

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::Text;
+use super::{List, Text};
 
 /// A ready-made exchange from the scenarios the product grew from.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -15,6 +15,9 @@ pub struct Preset {
     pub description: Text,
     /// The exchange as raw HTTP: exactly what the composer loads and shows.
     pub exchange: Text,
+    /// For an anti-pattern, the rule ids it must trigger, exactly (tested).
+    #[serde(default)]
+    pub triggers: List<Text>,
 }
 
 #[derive(Debug, Deserialize)]
