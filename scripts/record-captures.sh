@@ -24,15 +24,8 @@ OUT="$ROOT/tests/fixtures/captures"
 PLAYWRIGHT_VERSION="1.65.1" # same as tests/e2e/package.json
 FIXED_MTIME="2024-01-02 03:04:05 UTC"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-have() { command -v "$1" >/dev/null 2>&1; }
-
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; elif have sudo; then sudo "$@"; else
-    die "need root to run: $* (install it yourself or run as root)"
-  fi
-}
+# say, die, have and as_root come from the project's tool script.
+source "$ROOT/scripts/ensure-tools.sh"
 
 # ---------------------------------------------------------------- tools ----
 

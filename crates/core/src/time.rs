@@ -30,32 +30,18 @@ impl UnixTime {
     }
 }
 
-/// Days from 1970-01-01 to the given proleptic Gregorian date (Howard
-/// Hinnant's `days_from_civil`); `month` 1–12, `day` 1–31, not validated.
+/// Days from 1970-01-01 to the given proleptic Gregorian date; `month`
+/// 1–12, `day` 1–31, not validated. (The arithmetic lives with the HTTP-date
+/// parser, `headers::date`, which needs it for every year from 0000.)
 pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month = i64::from(month);
-    let day_of_year =
-        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    let narrow = |n: u32| u8::try_from(n).unwrap_or(u8::MAX);
+    crate::headers::date::days_from_civil(year, narrow(month), narrow(day))
 }
 
-/// The (year, month, day) of a day count from 1970-01-01 (`civil_from_days`).
+/// The (year, month, day) of a day count from 1970-01-01.
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = u32::try_from(day_of_year - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    let (year, month, day) = crate::headers::date::civil_from_days(days);
+    (year, u32::from(month), u32::from(day))
 }
 
 /// "2026-11-13" → days since 1970-01-01; `None` unless it is such a date.

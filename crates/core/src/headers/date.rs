@@ -403,7 +403,7 @@ pub fn days_in_month(year: i64, month: u8) -> u8 {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's
 /// `days_from_civil`); Euclidean division keeps it right for negative years.
-fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+pub(crate) fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
     let (month, day) = (i64::from(month), i64::from(day));
     // Counting years from March puts the leap day last.
     let year = if month <= 2 { year.saturating_sub(1) } else { year };
@@ -415,7 +415,7 @@ fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
 }
 
 /// The inverse of [`days_from_civil`] (Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u8, u8) {
     let shifted = days.saturating_add(719_468);
     let era = shifted.div_euclid(146_097);
     let day_of_era = shifted.rem_euclid(146_097);
