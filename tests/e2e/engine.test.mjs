@@ -143,3 +143,17 @@ test("a pasted response without its request stays request-unknown after a reload
   assert.match(await page.textContent(".meaning h2"), /^404 Not Found$/);
   assertClean(page);
 });
+
+test("real captures open as they were recorded: Latin-1 bodies, failed HAR entries", async () => {
+  const captures = new URL("../fixtures/captures/", import.meta.url).pathname;
+  const page = await openComposer();
+  await page.click(".paste summary");
+  await page.setInputFiles("#open-file", captures + "python-latin1-curl-i.http");
+  await waitForDom(page, () => document.querySelector(".body-hint")?.textContent.includes("ISO-8859-1"), null, 10000);
+  assert.ok(!(await page.locator('.finding[data-rule="content-length-mismatch"]').count()), "the length matches the bytes");
+
+  await page.setInputFiles("#open-file", captures + "chromium-node-fetch-refused.har");
+  await page.waitForSelector("text=/entr(y was|ies were) skipped/", { state: "attached" });
+  assert.match(await page.textContent(".paste .hint"), /status -1/);
+  assertClean(page);
+});
