@@ -866,3 +866,134 @@ pub fn deprecation_invalid(cx: &Context) -> Vec<Hit> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::{body_from_bytes, parse_bytes, Exchange};
+
+    fn capture(name: &str) -> Exchange {
+        let path = format!("{}/../../tests/fixtures/captures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap();
+        parse_bytes(&bytes).unwrap().exchanges.remove(0)
+    }
+
+    #[test]
+    fn real_coded_bodies_are_checked_and_decode() {
+        for name in [
+            "nginx-gzip-curl-i.http",
+            "nginx-gzip-socket.raw.http",
+            "node-gzip-curl-i.http",
+            "node-brotli-curl-i.http",
+        ] {
+            let mut exchange = capture(name);
+            assert_eq!(exchange.response.body_capture, BodyCapture::Complete, "{name}");
+            assert!(content_coding_undecodable(&Context::new(&exchange)).is_empty(), "{name}");
+            // The same capture cut short no longer decodes.
+            let bytes = body_bytes(&exchange.response.body, exchange.response.body_encoding);
+            let (body, encoding) = body_from_bytes(&bytes[..bytes.len() / 2]);
+            exchange.response.body = body;
+            exchange.response.body_encoding = encoding;
+            exchange.response.headers.remove("content-length");
+            let hits = content_coding_undecodable(&Context::new(&exchange));
+            assert_eq!(hits.len(), 1, "{name}");
+        }
+    }
+
+    #[test]
+    fn decoded_and_partial_bodies_are_not_checked() {
+        let mut exchange = Exchange::default();
+        exchange.response.headers.push("Content-Encoding", "gzip");
+        exchange.response.body = "{\"a\":1}".into();
+        exchange.response.body_capture = BodyCapture::Decoded;
+        assert!(content_coding_undecodable(&Context::new(&exchange)).is_empty());
+        exchange.response.body_capture = BodyCapture::Complete;
+        assert_eq!(content_coding_undecodable(&Context::new(&exchange)).len(), 1);
+        exchange.response.status = 206;
+        assert!(content_coding_undecodable(&Context::new(&exchange)).is_empty());
+        exchange.response.status = 200;
+        exchange.response.headers.set("Content-Encoding", "zstd");
+        assert!(content_coding_undecodable(&Context::new(&exchange)).is_empty());
+    }
+
+    fn response_with(headers: &[(&str, &str)], body: &str) -> Exchange {
+        let mut exchange = Exchange::default();
+        for (name, value) in headers {
+            exchange.response.headers.push(*name, *value);
+        }
+        exchange.response.body = body.into();
+        exchange
+    }
+
+    #[test]
+    fn cache_control_problems_map_to_rules() {
+        let exchange = response_with(
+            &[("Cache-Control", "max-age=\"60\", no-store=1, private, public, foo, min-fresh=5")],
+            "",
+        );
+        let cx = Context::new(&exchange);
+        assert_eq!(cache_control_syntax(&cx).len(), 2);
+        assert_eq!(cache_control_conflict(&cx).len(), 1);
+        assert_eq!(cache_control_extension(&cx).len(), 1);
+        assert_eq!(cache_control_wrong_side(&cx).len(), 1);
+        // A conflict remains, so no rewrite is offered.
+        assert!(cache_control_syntax(&cx).iter().all(|h| h.autofix.is_none()));
+
+        let exchange = response_with(
+            &[("Cache-Control", "max-age = 60,, no-cache=Set-Cookie, no-store, no-store")],
+            "",
+        );
+        let cx = Context::new(&exchange);
+        let fix = cache_control_syntax(&cx)[0].autofix.clone().unwrap();
+        assert_eq!(
+            fix.edits,
+            vec![Edit::SetHeader {
+                name: "Cache-Control".into(),
+                value: "max-age=60, no-cache=\"Set-Cookie\", no-store".into()
+            }]
+        );
+        assert_eq!(cache_control_duplicate(&cx).len(), 1);
+
+        let exchange = response_with(&[("Cache-Control", "max-age=60, max-age=3600")], "");
+        let cx = Context::new(&exchange);
+        assert_eq!(cache_control_conflict(&cx).len(), 1);
+        assert!(cache_control_duplicate(&cx).is_empty());
+    }
+
+    #[test]
+    fn content_type_mismatches() {
+        let json = response_with(&[("Content-Type", "application/json")], "\u{feff}{\"a\":1}");
+        assert!(content_type_body_mismatch(&Context::new(&json)).is_empty());
+        let html = response_with(&[("Content-Type", "text/html")], " [1, 2]");
+        assert_eq!(content_type_body_mismatch(&Context::new(&html)).len(), 1);
+        let page = response_with(&[("Content-Type", "text/html")], "<p>{}</p>");
+        assert!(content_type_body_mismatch(&Context::new(&page)).is_empty());
+        let mut latin =
+            response_with(&[("Content-Type", "text/plain; charset=\"UTF-8\"")], "Gr\u{fc}\u{df}e");
+        latin.response.body_encoding = BodyEncoding::Latin1;
+        assert_eq!(content_type_body_mismatch(&Context::new(&latin)).len(), 1);
+        latin.response.headers.set("Content-Type", "text/plain; charset=iso-8859-1");
+        assert!(content_type_body_mismatch(&Context::new(&latin)).is_empty());
+    }
+
+    #[test]
+    fn dates_compare_within_the_message() {
+        let exchange = response_with(
+            &[
+                ("Date", "Mon, 23 Nov 2026 10:00:00 GMT"),
+                ("Last-Modified", "Mon, 23 Nov 2026 10:00:01 GMT"),
+                ("Sunset", "Sun, 22 Nov 2026 10:00:00 GMT"),
+                ("Deprecation", "Sun, 01 Nov 2026 00:00:00 GMT"),
+            ],
+            "",
+        );
+        let cx = Context::new(&exchange);
+        assert_eq!(last_modified_after_date(&cx).len(), 1);
+        assert_eq!(sunset_passed(&cx).len(), 1);
+        let fix = deprecation_invalid(&cx)[0].autofix.clone().unwrap();
+        assert_eq!(
+            fix.edits,
+            vec![Edit::SetHeader { name: "Deprecation".into(), value: "@1793491200".into() }]
+        );
+    }
+}
