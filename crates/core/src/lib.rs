@@ -18,5 +18,6 @@ pub mod lint;
 pub mod presets;
 pub mod redact;
 pub mod registry;
+pub mod retry;
 pub mod route;
 pub mod time;

@@ -1,0 +1,1 @@
+//! Retry advice: whether a client should retry an exchange, when, and how.
