@@ -1,12 +1,17 @@
-//! Every lint rule against its own examples from `data/lint-rules.toml`: the
-//! `fail` exchange must trigger the rule, the `pass` exchange must not. Also
-//! checks that texts and checks match one to one, and that the presets say
-//! what they are meant to say.
+//! Every lint rule against its own examples from `data/lint-rules*.toml`:
+//! the `fail` exchange triggers exactly the rules it lists (`triggers`, by
+//! default the rule alone), the `pass` exchange triggers no rule at all, and
+//! where the rule offers an automatic fix, `fixed` is the exchange after it.
+//! Also checks that texts and checks match one to one, and that the presets
+//! say what they are meant to say.
 #![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
 
 use serde::Deserialize;
 use statuslab::core::{
-    exchange::parse_input,
+    exchange::{parse_input, Exchange},
+    export::to_raw,
     lint::{checked_rule_ids, lint, rule_texts, Profile, Severity},
     presets,
 };
@@ -16,6 +21,23 @@ struct RuleExamples {
     id: String,
     fail: String,
     pass: String,
+    /// Every rule the `fail` example triggers, any severity, RFC profile;
+    /// absent means the rule alone.
+    #[serde(default)]
+    triggers: Option<Vec<String>>,
+    /// The `fail` exchange after the rule's own automatic fix, as raw HTTP.
+    #[serde(default)]
+    fixed: Option<String>,
+}
+
+impl RuleExamples {
+    /// The rules the `fail` example must trigger, sorted.
+    fn expected_triggers(&self) -> BTreeSet<String> {
+        match &self.triggers {
+            Some(listed) => listed.iter().cloned().collect(),
+            None => BTreeSet::from([self.id.clone()]),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -37,6 +59,140 @@ fn examples() -> Vec<RuleExamples> {
 fn ids_found(raw: &str, profile: Profile) -> Vec<String> {
     let parsed = parse_input(raw).unwrap_or_else(|e| panic!("example does not parse: {e}\n{raw}"));
     parsed.exchanges.iter().flat_map(|e| lint(e, profile)).map(|f| f.id.to_string()).collect()
+}
+
+/// The one exchange of a rule's example.
+fn one_exchange(rule: &str, which: &str, raw: &str) -> Exchange {
+    let parsed = parse_input(raw)
+        .unwrap_or_else(|e| panic!("{rule}: the {which} example does not parse: {e}"));
+    let [exchange] = <[Exchange; 1]>::try_from(parsed.exchanges).unwrap_or_else(|all| {
+        panic!("{rule}: the {which} example has {} exchanges, not one", all.len())
+    });
+    exchange
+}
+
+/// Each rule's `pass` example is a model: no finding at all, of any rule
+/// and any severity.
+#[test]
+fn pass_examples_trigger_no_rule_at_all() {
+    let rules = examples();
+    let failures: Vec<String> = rules
+        .iter()
+        .filter_map(|rule| {
+            let found: BTreeSet<String> = ids_found(&rule.pass, Profile::Rfc).into_iter().collect();
+            (!found.is_empty()).then(|| format!("{}: the pass example triggers {found:?}", rule.id))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} pass examples trigger rules:\n{}",
+        failures.len(),
+        rules.len(),
+        failures.join("\n")
+    );
+}
+
+/// Each rule's `fail` example triggers exactly the rules in its `triggers`
+/// list (the rule alone when there is none), each at least once.
+#[test]
+fn fail_examples_trigger_exactly_their_listed_rules() {
+    let rules = examples();
+    let known: BTreeSet<&str> = rule_texts().iter().map(|t| t.id.as_ref()).collect();
+    let mut failures = Vec::new();
+    for rule in &rules {
+        if let Some(listed) = &rule.triggers {
+            let unique: BTreeSet<&String> = listed.iter().collect();
+            if unique.len() != listed.len() {
+                failures.push(format!("{}: `triggers` repeats an id: {listed:?}", rule.id));
+            }
+            if !listed.contains(&rule.id) {
+                failures.push(format!("{}: `triggers` leaves out the rule itself", rule.id));
+            }
+            if listed.len() == 1 {
+                failures
+                    .push(format!("{}: `triggers` lists only the rule itself; drop it", rule.id));
+            }
+            let unknown: Vec<&String> =
+                listed.iter().filter(|id| !known.contains(id.as_str())).collect();
+            if !unknown.is_empty() {
+                failures.push(format!("{}: `triggers` names unknown rules {unknown:?}", rule.id));
+            }
+        }
+        let expected = rule.expected_triggers();
+        let found: BTreeSet<String> = ids_found(&rule.fail, Profile::Rfc).into_iter().collect();
+        if found != expected {
+            let extra: Vec<&String> = found.difference(&expected).collect();
+            let missing: Vec<&String> = expected.difference(&found).collect();
+            failures.push(format!(
+                "{}: the fail example triggers {found:?}; unexpected {extra:?}, missing {missing:?}",
+                rule.id
+            ));
+        }
+    }
+    assert_eq!(rules.len(), known.len(), "every rule has examples");
+    println!("checked the fail and pass examples of {} rules", rules.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} fail examples disagree with their rules' `triggers`:\n{}",
+        failures.len(),
+        rules.len(),
+        failures.join("\n")
+    );
+}
+
+/// Where a rule's own finding on its `fail` example carries an automatic
+/// fix, `fixed` is the exchange after applying it (that fix only, not the
+/// fixes of other rules the example triggers); without one, there is no
+/// `fixed`. The exchanges are compared parsed, not as text.
+#[test]
+fn fixed_examples_are_what_the_autofix_produces() {
+    let rules = examples();
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for rule in &rules {
+        let exchange = one_exchange(&rule.id, "fail", &rule.fail);
+        let fixes: Vec<_> = lint(&exchange, Profile::Rfc)
+            .into_iter()
+            .filter(|f| f.id == rule.id)
+            .filter_map(|f| f.autofix)
+            .collect();
+        let mut after = exchange.clone();
+        fixes.iter().for_each(|fix| fix.apply(&mut after));
+        match (&rule.fixed, fixes.is_empty()) {
+            (None, true) => {}
+            (Some(_), true) => failures.push(format!(
+                "{}: has `fixed`, but its fail example offers no automatic fix",
+                rule.id
+            )),
+            (None, false) => {
+                failures.push(format!(
+                    "{}: its fail example offers \"{}\"; add `fixed`:\n{}",
+                    rule.id,
+                    fixes[0].label,
+                    to_raw(&after)
+                ));
+            }
+            (Some(fixed), false) => {
+                compared += 1;
+                if one_exchange(&rule.id, "fixed", fixed) != after {
+                    failures.push(format!(
+                        "{}: `fixed` is not what \"{}\" makes of the fail example, which is:\n{}",
+                        rule.id,
+                        fixes[0].label,
+                        to_raw(&after)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rules disagree with their `fixed` example:\n{}",
+        failures.len(),
+        rules.len(),
+        failures.join("\n")
+    );
+    assert!(compared >= 20, "only {compared} fixes were compared with `fixed`");
 }
 
 #[test]
