@@ -1,4 +1,3 @@
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::{
@@ -21,7 +20,6 @@ const THEME_KEY: &str = "statuslab.theme";
 /// the wasm then needs no JSON serialiser for it. Versioned so a later format
 /// can read and migrate older saves.
 const EXCHANGE_KEY: &str = "statuslab.exchange.raw.v1";
-const SAVE_DELAY_MS: u32 = 300;
 /// Storage holds about 5 MB per site; a larger exchange is not kept.
 const SAVE_LIMIT_BYTES: usize = 1 << 20;
 
@@ -138,22 +136,19 @@ pub fn App() -> Html {
         });
     }
     {
-        // Saved a moment after the last edit, not on every keystroke: with
-        // a large body, writing storage is the slowest part of an edit.
-        let pending_save = use_mut_ref(|| None::<Timeout>);
+        // Saved on every edit, so a reload or a closed tab loses nothing. An
+        // exchange too large for storage (about 5 MB a site) is not written
+        // at all, which also keeps a 10 MB body from slowing each keystroke.
         let settled = *restore_checked.borrow() && state.composer.settled();
         let snapshot = state.clone();
         use_effect_with((settled, state.composer.revision), move |(settled, _)| {
-            if *settled {
-                *pending_save.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
-                    // Credentials are not written to storage in clear: a
-                    // reload brings the exchange back with them redacted.
-                    let (kept, _) = redact_secrets(&snapshot.composer.exchange);
-                    let raw = to_raw(&kept);
-                    if raw.len() <= SAVE_LIMIT_BYTES {
-                        browser::save_setting(EXCHANGE_KEY, &raw);
-                    }
-                }));
+            let exchange = &snapshot.composer.exchange;
+            let size = exchange.request.body.len() + exchange.response.body.len();
+            if *settled && size <= SAVE_LIMIT_BYTES {
+                // Credentials are not written to storage in clear: a reload
+                // brings the exchange back with them redacted.
+                let (kept, _) = redact_secrets(exchange);
+                browser::save_setting(EXCHANGE_KEY, &to_raw(&kept));
             }
         });
     }

@@ -1,4 +1,4 @@
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -16,7 +16,9 @@ pub fn use_shortcut_focus(key: &'static str, id: &'static str) {
     use_effect_with((), move |_| {
         // Dropping the listener (when the component unmounts) removes it.
         let listener = browser::document().map(|document| {
-            EventListener::new(&document, "keydown", move |event| {
+            // Not passive: the handler calls preventDefault.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&document, "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
                 if event.key() != key || event.ctrl_key() || event.meta_key() || event.alt_key() {
                     return;
