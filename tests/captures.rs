@@ -72,8 +72,7 @@ fn real_captures_get_their_real_defects_and_nothing_else() {
         let mut found: Vec<String> = Vec::new();
         for exchange in &parsed.exchanges {
             exchanges += 1;
-            let analysis =
-                analyze(exchange, AnalysisOptions { profile: Profile::Rfc, now: RECORDED });
+            let analysis = analyze(exchange, AnalysisOptions::new(Profile::Rfc, RECORDED));
             for finding in analysis.findings.iter().filter(|f| f.severity <= Severity::Warning) {
                 found.push(format!("{} ({})", finding.id, finding.message));
             }

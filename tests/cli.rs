@@ -75,6 +75,31 @@ fn search_lists_matches() {
 }
 
 #[test]
+fn check_json_carries_the_retry_advice() {
+    let raw = "POST /orders HTTP/1.1\nHost: a\n\nHTTP/1.1 502 Bad Gateway\nDate: Mon, 23 Nov 2026 10:00:00 GMT\n\n";
+    let json = |input: &str| -> serde_json::Value {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
+            .args(["check", "--json", "--fail-on", "never", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("writes");
+        let output = child.wait_with_output().expect("finishes");
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    };
+    let post = json(raw);
+    let retry = &post["exchanges"][0]["retry"];
+    assert_eq!(retry["should_retry"], false, "a POST is not retried after 502: {retry}");
+    for key in ["after_s", "needs_change", "reason", "spec", "clients"] {
+        assert!(retry.get(key).is_some(), "retry lacks {key}: {retry}");
+    }
+    let keyed = json(&raw.replace("Host: a\n", "Host: a\nIdempotency-Key: 8e03978e\n"));
+    assert_eq!(keyed["exchanges"][0]["retry"]["should_retry"], true);
+}
+
+#[test]
 fn search_finds_a_bare_number_as_the_page_does() {
     let output = statuslab(&["search", "299"]);
     assert!(output.status.success());

@@ -121,7 +121,7 @@ fn engine_messages_cross_as_javascript_values() {
         .expect("parses")
         .exchanges
         .remove(0);
-    let options = AnalysisOptions { profile: Profile::Rfc, now: UnixTime(1_795_910_400) };
+    let options = AnalysisOptions::new(Profile::Rfc, UnixTime(1_795_910_400));
     let reply = Envelope { seq: 3, body: Reply::Analyzed(Box::new(analyze(&exchange, options))) };
     let value = JsCodec::encode(&reply);
     assert!(value.is_object(), "a plain object, readable in DevTools");

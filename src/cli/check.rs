@@ -126,6 +126,18 @@ fn write_text(source: &str, analysis: &Analysis, out: &mut dyn Write) -> io::Res
     if let Some(note) = status.lifecycle.as_ref().or(status.fallback.as_ref()) {
         writeln!(out, "{}", wrap(note, "  ", 96))?;
     }
+    if let Some(retry) = &analysis.retry {
+        let after = retry.after_s.map(|s| format!(" after {s} s")).unwrap_or_default();
+        let change =
+            retry.needs_change.as_ref().map(|c| format!(" (first: {c})")).unwrap_or_default();
+        let verdict = if retry.should_retry { "may retry" } else { "no automatic retry" };
+        writeln!(out, "  retry: {verdict}{after}{change}")?;
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("{} [{}]", retry.reason, retry.spec.label), "         ", 96)
+        )?;
+    }
     if analysis.findings.is_empty() {
         writeln!(out, "  no findings")?;
     }

@@ -103,7 +103,7 @@ pub fn run(
         Command::Explain { code, json, now: at } => explain::explain(&code, json, now(at), out),
         Command::Search { query, json } => explain::search(&query.join(" "), json, out),
         Command::Check { files, json, fail_on, profile, now: at } => {
-            let options = AnalysisOptions { profile, now: now(at) };
+            let options = AnalysisOptions::new(profile, now(at));
             match check::check(&files, json, fail_on, options, out) {
                 Ok(code) => return code,
                 Err(message) => {

@@ -277,7 +277,7 @@ mod tests {
     use crate::core::{analysis::analyze, exchange::Exchange, lint::Profile, time::UnixTime};
 
     fn options() -> AnalysisOptions {
-        AnalysisOptions { profile: Profile::Rfc, now: UnixTime(0) }
+        AnalysisOptions::new(Profile::Rfc, UnixTime(0))
     }
 
     fn analyzed(seq: u64) -> Envelope<Reply> {

@@ -71,7 +71,7 @@ pub fn App() -> Html {
         let deps = (ready, state.composer.revision, state.composer.profile);
         use_effect_with(deps, move |(ready, _, profile)| {
             if *ready {
-                let options = AnalysisOptions { profile: *profile, now: browser::now() };
+                let options = AnalysisOptions::new(*profile, browser::now());
                 engine.analyze(&snapshot.composer.exchange, options);
             }
         });
@@ -84,7 +84,7 @@ pub fn App() -> Html {
         let deps = (c.export_format, c.revision, c.profile, c.export_secrets);
         use_effect_with(deps, move |(format, _, profile, include_secrets)| {
             if let Some(format) = *format {
-                let options = AnalysisOptions { profile: *profile, now: browser::now() };
+                let options = AnalysisOptions::new(*profile, browser::now());
                 let exchange = snapshot.composer.exchange.clone();
                 let include_secrets = *include_secrets;
                 engine.run(Job::Export { format, exchange, options, include_secrets });
@@ -98,7 +98,7 @@ pub fn App() -> Html {
         let deps = (entries.total, entries.page, state.composer.profile);
         use_effect_with(deps, move |(total, page, profile)| {
             if *total > 1 {
-                let options = AnalysisOptions { profile: *profile, now: browser::now() };
+                let options = AnalysisOptions::new(*profile, browser::now());
                 engine.run(Job::EntriesPage { page: *page, options });
             }
         });

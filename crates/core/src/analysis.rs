@@ -13,15 +13,26 @@ use crate::exchange::{body_len, BodyCapture, BodyEncoding, Exchange};
 use crate::explain::explain;
 use crate::lint::{lint, Finding, Profile, Severity};
 use crate::registry::Registry;
+use crate::retry::{advise, BackoffSettings, RetryAdvice};
 use crate::time::UnixTime;
 
 /// What an analysis depends on besides the exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnalysisOptions {
     pub profile: Profile,
-    /// The moment the analysis is made: registry lifecycles, and later cache
-    /// ages and Retry-After dates, are judged against it.
+    /// The moment the analysis is made: registry lifecycles, Retry-After
+    /// dates and, later, cache ages are judged against it.
     pub now: UnixTime,
+    /// The backoff the retry advice draws its schedule with.
+    #[serde(default)]
+    pub backoff: BackoffSettings,
+}
+
+impl AnalysisOptions {
+    /// Options with the default backoff settings.
+    pub fn new(profile: Profile, now: UnixTime) -> AnalysisOptions {
+        AnalysisOptions { profile, now, backoff: BackoffSettings::default() }
+    }
 }
 
 /// Where `StatusAnalysis::reason` comes from.
@@ -102,10 +113,6 @@ pub struct FindingCounts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CacheVerdict {}
 
-/// Retry advice (filled by the retry engine).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RetryVerdict {}
-
 /// RFC 9457 problem-details validation (filled by the problem engine).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProblemVerdict {}
@@ -125,7 +132,8 @@ pub struct Analysis {
     pub request_body: BodySummary,
     pub response_body: BodySummary,
     pub cache: Option<CacheVerdict>,
-    pub retry: Option<RetryVerdict>,
+    /// Whether, when and how a client should retry (`retry::advise`).
+    pub retry: Option<RetryAdvice>,
     pub problem: Option<ProblemVerdict>,
 }
 
@@ -237,7 +245,7 @@ pub fn analyze(exchange: &Exchange, options: AnalysisOptions) -> Analysis {
             exchange.response.body_capture,
         ),
         cache: None,
-        retry: None,
+        retry: Some(advise(exchange, options.now, &options.backoff)),
         problem: None,
     }
 }
@@ -250,7 +258,7 @@ mod tests {
     const NOW: UnixTime = UnixTime(1_795_000_000);
 
     fn options() -> AnalysisOptions {
-        AnalysisOptions { profile: Profile::Rfc, now: NOW }
+        AnalysisOptions::new(Profile::Rfc, NOW)
     }
 
     fn exchange(text: &str) -> Exchange {
@@ -304,10 +312,15 @@ mod tests {
     }
 
     #[test]
-    fn the_model_round_trips_through_json_with_empty_slots() {
-        let analysis = analyze(&exchange("HTTP/1.1 503 Service Unavailable\n\n"), options());
+    fn the_model_round_trips_through_json_with_the_retry_slot_filled() {
+        let exchange = exchange(
+            "GET /x HTTP/1.1\nHost: a\n\nHTTP/1.1 503 Service Unavailable\nRetry-After: 120\n\n",
+        );
+        let analysis = analyze(&exchange, options());
         let json = serde_json::to_value(&analysis).expect("serialises");
-        assert!(json["cache"].is_null() && json["retry"].is_null() && json["problem"].is_null());
+        assert!(json["cache"].is_null() && json["problem"].is_null(), "slots still to fill");
+        assert_eq!(json["retry"]["should_retry"], true);
+        assert_eq!(json["retry"]["after_s"], 120);
         assert_eq!(json["status"]["code"], 503);
         let back: Analysis = serde_json::from_value(json).expect("deserialises");
         assert_eq!(back, analysis);

@@ -267,8 +267,7 @@ mod tests {
     #[test]
     fn markdown_keeps_wire_data_inside_its_code_block() {
         let exchange = &parse_input("GET /x HTTP/1.1\nHost: a\n\nHTTP/1.1 200 OK\nX-Evil: ```\n\n```\n# injected heading\n<img src=x onerror=alert(1)>\n````").expect("parses").exchanges[0];
-        let analysis =
-            analyze(exchange, AnalysisOptions { profile: Profile::Rfc, now: UnixTime(0) });
+        let analysis = analyze(exchange, AnalysisOptions::new(Profile::Rfc, UnixTime(0)));
         let markdown = to_markdown(exchange, &analysis);
         let fence = "`````";
         assert!(markdown.contains(&format!("{fence}http\n")), "{markdown}");
@@ -302,8 +301,7 @@ mod tests {
     fn markdown_and_fixture_carry_the_findings() {
         let preset = presets::find("ok-with-error-body").expect("preset exists");
         let exchange = preset.load();
-        let analysis =
-            analyze(&exchange, AnalysisOptions { profile: Profile::Rfc, now: UnixTime(0) });
+        let analysis = analyze(&exchange, AnalysisOptions::new(Profile::Rfc, UnixTime(0)));
         let markdown = to_markdown(&exchange, &analysis);
         assert!(markdown.contains("```http\nGET /users/999"));
         assert!(markdown.contains("`success-with-error-body`"));

@@ -12,7 +12,7 @@ use crate::core::{
 use crate::engine::protocol::Job;
 use crate::state::{Action, ComposerAction, ComposerState, Side};
 use crate::ui::{
-    components::{EntriesTable, ExportPanel, FindingsList, HeaderEditor},
+    components::{EntriesTable, ExportPanel, FindingsList, HeaderEditor, RetryPanel},
     context::{use_app, use_engine},
     engine_client::Engine,
 };
@@ -284,6 +284,9 @@ pub fn Composer() -> Html {
                             { summary_bar(analysis) }
                             { section_nav(analysis) }
                             { status_meaning(&analysis.status) }
+                            if let Some(advice) = &analysis.retry {
+                                <RetryPanel advice={advice.clone()} />
+                            }
                             <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
                             <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)}
                                 include_secrets={state.export_secrets} redacted={state.export_redacted.clone()} onsecrets={d.reform(ComposerAction::SetExportSecrets)} />
@@ -354,9 +357,23 @@ fn section_nav(analysis: &Analysis) -> Html {
     html! {
         <nav class="analysis-nav" aria-label="Analysis sections">
             <button type="button" onclick={jump("meaning-title")}>{ "Meaning" }</button>
+            if analysis.retry.is_some() {
+                <button type="button" onclick={jump("retry-title")}>{ "Retry" }</button>
+            }
             <button type="button" onclick={jump("findings-title")}>{ findings }</button>
             <button type="button" onclick={jump("export-title")}>{ "Export" }</button>
         </nav>
+    }
+}
+
+fn retry_summary(advice: &crate::core::retry::RetryAdvice) -> String {
+    use crate::core::retry::Verdict;
+    match (advice.verdict, advice.after_s) {
+        (Verdict::Retry, Some(after)) => format!("retry after {after} s"),
+        (Verdict::Retry, None) => "retry with backoff".into(),
+        (Verdict::AfterChange, _) => "retry after a change".into(),
+        (Verdict::DoNotRetry, _) => "do not retry".into(),
+        (Verdict::NothingToRetry, _) => "nothing to retry".into(),
     }
 }
 
@@ -368,6 +385,9 @@ fn summary_bar(analysis: &Analysis) -> Html {
         <div class="analysis-summary" role="status" aria-live="polite">
             <span class={classes!("summary-status", format!("c{}", analysis.status.code / 100))}>{ analysis.status.code }</span>
             <span class="summary-counts">{ format!("{} error(s) · {} warning(s) · {} note(s)", counts.errors, counts.warnings, counts.infos) }</span>
+            if let Some(retry) = &analysis.retry {
+                <span class="summary-retry">{ retry_summary(retry) }</span>
+            }
             <button type="button" class={classes!("summary-worst", worst.map(|w| w.severity.label()))}
                 onclick={Callback::from(|_: MouseEvent| crate::ui::browser::scroll_to("findings-title"))}>
                 { worst.map_or_else(|| "See the analysis".to_string(), |w| w.title.to_string()) }

@@ -12,6 +12,7 @@ mod header;
 mod header_editor;
 mod message_page;
 mod reference_list;
+mod retry_panel;
 mod spec_link;
 
 pub use code_link::CodeLink;
@@ -25,4 +26,5 @@ pub use header::SiteHeader;
 pub use header_editor::HeaderEditor;
 pub use message_page::MessagePage;
 pub use reference_list::{ReferenceList, ReferenceListProps};
+pub use retry_panel::RetryPanel;
 pub use spec_link::SpecLink;

@@ -1,0 +1,42 @@
+// Retry advice as a user meets it: the verdict follows the status, the
+// method and Idempotency-Key as they are edited, with the schedule drawn.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS } from "./harness.mjs";
+
+const suite = useSuite(before, after);
+const verdict = (page) => page.textContent(".retry .verdict");
+
+async function open(preset) {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.site.url + "#/compose/" + preset);
+  await waitForApp(page);
+  await page.waitForSelector(".retry .verdict");
+  return page;
+}
+
+test("a 429 with Retry-After shows the delay, the schedule and the clients", async () => {
+  const page = await open("rate-limited-429");
+  assert.match(await verdict(page), /Retry automatically · after 30 s/);
+  assert.equal(await page.locator(".schedule-chart .draw").count(), await page.locator(".schedule-table tbody tr").count());
+  assert.ok((await page.locator(".schedule-table tbody tr").count()) >= 1);
+  assert.match(await page.textContent(".schedule-table caption"), /worst case/);
+  assert.ok((await page.locator(".clients-table tbody tr").count()) >= 10, "the client table lists real clients");
+  assert.match(await page.textContent(".clients-table"), /urllib3/);
+  assert.match(await page.textContent(".analysis-summary"), /retry after 30 s/);
+  await page.locator(".retry").screenshot({ path: join(ARTIFACTS, "retry-429.png") });
+  assertClean(page);
+});
+
+test("a 502's verdict follows the method and Idempotency-Key", async () => {
+  const page = await open("bad-gateway-502");
+  assert.match(await verdict(page), /Retry automatically/);
+  await page.fill("#method", "POST");
+  await waitForDom(page, () => /Do not retry/.test(document.querySelector(".retry .verdict")?.textContent ?? ""));
+  await page.click('button:has-text("+ Add request header")');
+  await page.locator(".pane.request input.header-name").last().fill("Idempotency-Key");
+  await page.locator(".pane.request input.header-value").last().fill("8e03978e-40d5-43e8-bc93-6894a57f9324");
+  await waitForDom(page, () => /Retry automatically/.test(document.querySelector(".retry .verdict")?.textContent ?? ""));
+  assertClean(page);
+});
