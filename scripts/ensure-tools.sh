@@ -73,4 +73,14 @@ ensure_test_tools() {
     (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     cp "$e2e/package-lock.json" "$stamp"
   fi
+
+  # The npm http-cache-semantics package: the oracle of the cache engine's
+  # differential test.
+  local oracle="$STATUSLAB_ROOT/tests/cache-differential"
+  local oracle_stamp="$oracle/node_modules/.installed-lock"
+  if [ ! -f "$oracle_stamp" ] || ! cmp -s "$oracle/package-lock.json" "$oracle_stamp"; then
+    say "installing the cache differential oracle (npm ci)"
+    (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$oracle/package-lock.json" "$oracle_stamp"
+  fi
 }

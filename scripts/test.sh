@@ -15,6 +15,8 @@ say "clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
 say "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+say "clippy (wasm32, reference build without the composer)"
+cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --lib --bin app -- -D warnings
 
 say "native tests"
 cargo test --locked
@@ -23,7 +25,7 @@ say "wasm-bindgen tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test web
 
 say "release build of the site (dist/)"
-trunk build --release --locked
+bash scripts/build-site.sh
 
 say "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

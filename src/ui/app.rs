@@ -1,27 +1,17 @@
 use yew::prelude::*;
 
-use crate::core::{
-    analysis::AnalysisOptions, export::to_raw, redact::redact_secrets, registry::Registry,
-    route::Route,
-};
-use crate::engine::protocol::Job;
-use crate::state::{Action, ComposerAction, EngineAction, Theme};
+use crate::core::{registry::Registry, route::Route};
+use crate::state::{Action, Theme};
+#[cfg(feature = "composer")]
+use crate::ui::engine_client::Engine;
 use crate::ui::{
     browser,
-    components::{CodePage, Composer, MessagePage, ReferenceList, SiteFooter, SiteHeader},
+    components::{CodePage, MessagePage, ReferenceList, SiteFooter, SiteHeader},
     context::AppReducer,
-    engine_client::{Engine, EngineEvent},
     hooks::{use_hash_route, use_shortcut_focus},
 };
 
 const THEME_KEY: &str = "statuslab.theme";
-/// The composer's exchange as raw HTTP, saved on every edit so a reload
-/// loses nothing. Raw text rather than JSON: the parser exists anyway, and
-/// the wasm then needs no JSON serialiser for it. Versioned so a later format
-/// can read and migrate older saves.
-const EXCHANGE_KEY: &str = "statuslab.exchange.raw.v1";
-/// Storage holds about 5 MB per site; a larger exchange is not kept.
-const SAVE_LIMIT_BYTES: usize = 1 << 20;
 
 fn initial_theme() -> Theme {
     browser::load_setting(THEME_KEY)
@@ -44,114 +34,11 @@ fn page_title(route: &Route) -> String {
 pub fn App() -> Html {
     let state = use_reducer(|| AppReducer::new(Route::parse(&browser::hash()), initial_theme()));
     use_hash_route(state.dispatcher());
-    // The engine worker starts with the first request, so the reference
-    // pages never download it.
-    let engine = {
-        let dispatcher = state.dispatcher();
-        use_memo((), move |_| {
-            Engine::new(Callback::from(move |event| {
-                dispatcher.dispatch(Action::Engine(match event {
-                    EngineEvent::Reply(reply) => EngineAction::Reply(reply),
-                    EngineEvent::Restarted { lost_entries } => {
-                        EngineAction::Restarted { lost_entries }
-                    }
-                }))
-            }))
-        })
-    };
-    let composing = matches!(state.route, Route::Composer { .. });
-    {
-        // Every edit of the composer's exchange asks for a new analysis; the
-        // engine drops answers to the older ones.
-        // Effects follow `revision`, not a copy of the exchange (see
-        // `ComposerState::revision`), and read the exchange when they run.
-        let engine = (*engine).clone();
-        let ready = composing && state.composer.settled();
-        let snapshot = state.clone();
-        let deps = (ready, state.composer.revision, state.composer.profile);
-        use_effect_with(deps, move |(ready, _, profile)| {
-            if *ready {
-                let options = AnalysisOptions::new(*profile, browser::now());
-                engine.analyze(&snapshot.composer.exchange, options);
-            }
-        });
-    }
-    {
-        // The chosen export follows the exchange as it changes.
-        let engine = (*engine).clone();
-        let c = &state.composer;
-        let snapshot = state.clone();
-        let deps = (c.export_format, c.revision, c.profile, c.export_secrets);
-        use_effect_with(deps, move |(format, _, profile, include_secrets)| {
-            if let Some(format) = *format {
-                let options = AnalysisOptions::new(*profile, browser::now());
-                let exchange = snapshot.composer.exchange.clone();
-                let include_secrets = *include_secrets;
-                engine.run(Job::Export { format, exchange, options, include_secrets });
-            }
-        });
-    }
-    {
-        // A loaded file's table asks for the rows of its page.
-        let engine = (*engine).clone();
-        let entries = &state.composer.entries;
-        let deps = (entries.total, entries.page, state.composer.profile);
-        use_effect_with(deps, move |(total, page, profile)| {
-            if *total > 1 {
-                let options = AnalysisOptions::new(*profile, browser::now());
-                engine.run(Job::EntriesPage { page: *page, options });
-            }
-        });
-    }
+    #[cfg(feature = "composer")]
+    let engine = crate::ui::composer_host::use_composer_host(&state);
     use_shortcut_focus("/", "search");
 
     use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
-    let restore_checked = use_mut_ref(|| false);
-    {
-        // The first time the composer opens, read the last session's
-        // exchange back (through the engine, which holds the parser), unless
-        // the address names a preset.
-        let dispatcher = state.dispatcher();
-        let engine = (*engine).clone();
-        let route = state.route.clone();
-        let checked = restore_checked.clone();
-        use_effect_with(composing, move |composing| {
-            if *composing && !checked.replace(true) {
-                let wants_preset = matches!(route, Route::Composer { preset: Some(_) });
-                if let (false, Some(saved)) = (wants_preset, browser::load_setting(EXCHANGE_KEY)) {
-                    dispatcher.dispatch(Action::Composer(ComposerAction::RestoreRequested));
-                    engine.run(Job::LoadText { text: saved });
-                }
-            }
-        });
-    }
-    {
-        // A preset chosen (or named by the address) arrives from the engine.
-        let engine = (*engine).clone();
-        let deps = (composing, state.composer.pending_preset.clone());
-        use_effect_with(deps, move |(composing, pending)| {
-            if let (true, Some(id)) = (composing, pending) {
-                engine.run(Job::LoadPreset { id: id.clone() });
-            }
-        });
-    }
-    {
-        // Saved on every edit, so a reload or a closed tab loses nothing. An
-        // exchange too large for storage (about 5 MB a site) is not written
-        // at all, which also keeps a 10 MB body from slowing each keystroke.
-        let settled = *restore_checked.borrow() && state.composer.settled();
-        let snapshot = state.clone();
-        use_effect_with((settled, state.composer.revision), move |(settled, _)| {
-            let exchange = &snapshot.composer.exchange;
-            let size = exchange.request.body.len() + exchange.response.body.len();
-            if *settled && size <= SAVE_LIMIT_BYTES {
-                // Credentials are not written to storage in clear: a reload
-                // brings the exchange back with them redacted.
-                let (kept, _) = redact_secrets(exchange);
-                browser::save_setting(EXCHANGE_KEY, &to_raw(&kept));
-            }
-        });
-    }
     use_effect_with(state.route.clone(), |route| {
         browser::set_title(&page_title(route));
         if let Some(window) = browser::window() {
@@ -181,7 +68,15 @@ pub fn App() -> Html {
     let page = match &state.route {
         Route::Reference { query } => html! { <ReferenceList query={query.clone()} /> },
         Route::Code(code) => html! { <CodePage code={*code} back_query={state.query.clone()} /> },
-        Route::Composer { .. } => html! { <Composer /> },
+        #[cfg(feature = "composer")]
+        Route::Composer { .. } => html! { <crate::ui::components::Composer /> },
+        // This build is the reference alone (the page docs link to): the
+        // composer is the full build, compose.html.
+        #[cfg(not(feature = "composer"))]
+        Route::Composer { .. } => {
+            browser::open_composer_page();
+            html! { <MessagePage title="Opening the composer" message="The composer is loading…" /> }
+        }
         Route::BadCode(error) => html! {
             <MessagePage title="Not a status code" message={error.to_string()} />
         },
@@ -193,8 +88,7 @@ pub fn App() -> Html {
         },
     };
 
-    html! {
-        <ContextProvider<Engine> context={(*engine).clone()}>
+    let body = html! {
         <ContextProvider<crate::ui::context::AppContext> context={state.clone()}>
             <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
                 e.prevent_default();
@@ -204,6 +98,9 @@ pub fn App() -> Html {
             <main id="main" tabindex="-1">{ page }</main>
             <SiteFooter snapshot={Registry::global().iana_snapshot().to_string()} />
         </ContextProvider<crate::ui::context::AppContext>>
-        </ContextProvider<Engine>>
-    }
+    };
+    #[cfg(feature = "composer")]
+    return html! { <ContextProvider<Engine> context={engine}>{ body }</ContextProvider<Engine>> };
+    #[cfg(not(feature = "composer"))]
+    body
 }

@@ -98,10 +98,21 @@ pub fn now() -> crate::core::time::UnixTime {
     crate::core::time::UnixTime::from_millis(js_sys::Date::now())
 }
 
+#[cfg(feature = "composer")]
 /// Brings the element with `id` into view. In-page `#id` links would change
 /// the hash route, so jumps within a page go through here.
 pub fn scroll_to(id: &str) {
     if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
         element.scroll_into_view();
+    }
+}
+
+/// Leaves the reference build for the full one (compose.html), keeping the
+/// address's fragment, without a history entry for the hop.
+#[cfg(not(feature = "composer"))]
+pub fn open_composer_page() {
+    if let Some(location) = window().map(|w| w.location()) {
+        let hash = location.hash().unwrap_or_default();
+        let _ = location.replace(&format!("compose.html{hash}"));
     }
 }

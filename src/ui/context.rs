@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::core::route::Route;
 use crate::state::{Action, AppState, Theme};
+#[cfg(feature = "composer")]
 use crate::ui::engine_client::Engine;
 
 /// [`AppState`] as a Yew reducer: the logic stays in plain Rust
@@ -51,6 +52,7 @@ pub fn use_app() -> Option<AppContext> {
 }
 
 /// The engine worker's handle, from any component under `App`.
+#[cfg(feature = "composer")]
 #[hook]
 pub fn use_engine() -> Option<Engine> {
     use_context::<Engine>()

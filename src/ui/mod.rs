@@ -6,8 +6,11 @@
 mod app;
 mod browser;
 pub mod components;
+#[cfg(feature = "composer")]
+mod composer_host;
 pub mod context;
 mod details;
+#[cfg(feature = "composer")]
 pub mod engine_client;
 mod hooks;
 

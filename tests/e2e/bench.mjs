@@ -69,6 +69,10 @@ try {
   if ([...fetched].some((p) => /engine/.test(p))) throw new Error("the reference page loaded the engine worker");
   row("reference_kb", `reference page #/code/429, all ${refPaths.length} files, brotli (raw ${(raw(refPaths) / KB).toFixed(1)} KB)`, refBr / KB, "KB", "≤ 200 KB", refOk);
   row("engine_kb", "engine worker download (composer only), brotli", brotli(engine) / KB, "KB", "reported");
+  // The composer's own page (compose.html): the full build, loaded when a
+  // user opens the composer, never by the reference pages.
+  const composePaths = ["/compose.html", ...[...readFileSync(join(ROOT, "dist/compose.html"), "utf8").matchAll(/(app-[0-9a-f]+(?:_bg\.wasm|\.js)|styles-[0-9a-f]+\.css)/g)].map((m) => "/" + m[1])];
+  row("composer_page_kb", "composer page compose.html (page, without the worker), brotli", brotli([...new Set(composePaths)]) / KB, "KB", "reported");
 
   // First render: navigation start → first heading in the DOM.
   const renders = [];
@@ -107,7 +111,7 @@ try {
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(site.url + "#/compose/rate-limited-429");
+    await page.goto(site.url + "compose.html#/compose/rate-limited-429");
     await page.waitForSelector(".meaning h2");
     colds.push(await page.evaluate(() => window.__firstAnalysis));
     longTasks.push(...(await page.evaluate(() => window.__longTasks)));
@@ -119,7 +123,7 @@ try {
   // Keystroke → updated analysis through the worker, over 120 edits.
   const composer = await openPage(browser);
   await recordLongTasks(composer);
-  await composer.goto(site.url + "#/compose/rate-limited-429");
+  await composer.goto(site.url + "compose.html#/compose/rate-limited-429");
   await composer.waitForSelector(".meaning h2");
   const codes = ["200", "201", "204", "301", "304", "400", "401", "403", "404", "409", "429", "500", "503", "418", "299"];
   const edits = Array.from({ length: 120 }, (_, i) => codes[i % codes.length]);
@@ -145,7 +149,7 @@ try {
   writeFileSync(harPath, har);
   const harPage = await openPage(browser);
   await recordLongTasks(harPage);
-  await harPage.goto(site.url + "#/compose");
+  await harPage.goto(site.url + "compose.html#/compose");
   await harPage.waitForSelector(".meaning h2");
   const harStart = Date.now();
   const harFrom = await harPage.evaluate(() => performance.now());
@@ -165,7 +169,7 @@ try {
   // A 10 MB response body: typing elsewhere must not make the page wait for it.
   const bigBody = await openPage(browser, { viewport: { width: 1280, height: 900 } });
   await recordLongTasks(bigBody);
-  await bigBody.goto(site.url + "#/compose/rate-limited-429");
+  await bigBody.goto(site.url + "compose.html#/compose/rate-limited-429");
   await bigBody.waitForSelector(".meaning h2");
   await bigBody.locator("#response-body").evaluate((el) => {
     el.value = "x".repeat(10_000_000);

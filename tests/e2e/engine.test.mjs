@@ -23,7 +23,7 @@ function bigHarFile() {
 async function openComposer(preset = "missing-token-401") {
   const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
   await recordLongTasks(page);
-  await page.goto(suite.site.url + "#/compose/" + preset);
+  await page.goto(suite.site.url + "compose.html#/compose/" + preset);
   await waitForApp(page);
   await page.waitForSelector(".meaning h2");
   return page;
@@ -132,7 +132,7 @@ test("a pasted response without its request stays request-unknown after a reload
   await page.click("#load-paste");
   await page.waitForSelector("text=The input had no request");
   await page.waitForFunction(() => (localStorage.getItem("statuslab.exchange.raw.v1") ?? "").startsWith("HTTP/1.1 404"));
-  await page.goto(suite.site.url + "#/compose");
+  await page.goto(suite.site.url + "compose.html#/compose");
   // Let every request of the page finish: a reload cancels those in flight.
   await page.waitForLoadState("networkidle");
   await page.reload();

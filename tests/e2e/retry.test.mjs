@@ -10,7 +10,7 @@ const verdict = (page) => page.textContent(".retry .verdict");
 
 async function open(preset) {
   const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(suite.site.url + "#/compose/" + preset);
+  await page.goto(suite.site.url + "compose.html#/compose/" + preset);
   await waitForApp(page);
   await page.waitForSelector(".retry .verdict");
   return page;

@@ -9,6 +9,7 @@
 //! argument (see `clippy.toml`).
 
 pub mod analysis;
+pub mod cache;
 pub mod exchange;
 pub mod explain;
 pub mod export;
