@@ -219,3 +219,33 @@ fn check_unreadable_input_exits_2_naming_file_and_line() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/file.http: cannot read"));
 }
+
+#[test]
+fn check_json_carries_the_cache_verdicts_at_the_moment_of_receipt() {
+    use std::io::Write;
+    let raw = "GET /a HTTP/1.1\nHost: a\n\nHTTP/1.1 200 OK\nDate: Mon, 23 Nov 2026 10:00:00 GMT\nCache-Control: private, max-age=600\n\nok";
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["check", "--json", "--fail-on", "never"];
+        args.extend_from_slice(extra);
+        args.push("-");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
+            .args(&args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child.stdin.take().expect("stdin").write_all(raw.as_bytes()).expect("writes");
+        serde_json::from_slice(&child.wait_with_output().expect("finishes").stdout).expect("JSON")
+    };
+    let at_receipt = run(&[]);
+    let cache = &at_receipt["exchanges"][0]["cache"];
+    assert_eq!(cache["shared"]["storable"], false, "private: {cache}");
+    assert_eq!(cache["private"]["storable"], true);
+    assert_eq!(cache["private"]["freshness_lifetime_s"], 600);
+    assert_eq!(cache["age_s"], 0, "judged at its Date by default");
+    let later = run(&["--now", "2026-11-23T10:15:00Z"]);
+    assert_eq!(later["exchanges"][0]["cache"]["age_s"], 900);
+    let bad = statuslab(&["check", "--now", "yesterday", &fixture("curl-i.txt")]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("RFC 3339"));
+}

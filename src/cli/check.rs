@@ -9,8 +9,10 @@ use serde::Serialize;
 use super::text::wrap;
 use crate::core::{
     analysis::{analyze, Analysis, AnalysisOptions},
-    exchange::parse_bytes,
+    exchange::{parse_bytes, Exchange},
+    headers::parse_http_date,
     lint::{Profile, Severity},
+    time::UnixTime,
 };
 
 /// When `check` exits 1.
@@ -61,14 +63,27 @@ fn read_source(path: &str) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The analysis options and whether `--now` fixed the moment; when it did
+/// not, each exchange is judged at its receipt (its Date field).
+pub struct Moment {
+    pub options: AnalysisOptions,
+    pub fixed: bool,
+}
+
+fn receipt(exchange: &Exchange) -> Option<UnixTime> {
+    let date = exchange.response.headers.get("date")?;
+    parse_http_date(date, None).ok().map(|d| UnixTime(d.timestamp.0))
+}
+
 /// Runs the check; returns the exit code, or a message for exit 2.
 pub fn check(
     files: &[String],
     json: bool,
     fail_on: FailOn,
-    options: AnalysisOptions,
+    moment: Moment,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
+    let options = moment.options;
     let mut analysed: Vec<(String, Analysis)> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
     for path in files {
@@ -81,7 +96,11 @@ pub fn check(
         let count = parsed.exchanges.len();
         for (i, exchange) in parsed.exchanges.iter().enumerate() {
             let source = if count > 1 { format!("{name}#{}", i + 1) } else { name.to_string() };
-            analysed.push((source, analyze(exchange, options)));
+            let at = match (moment.fixed, receipt(exchange)) {
+                (false, Some(received)) => AnalysisOptions { now: received, ..options },
+                _ => options,
+            };
+            analysed.push((source, analyze(exchange, at)));
         }
     }
     let failed = analysed.iter().flat_map(|(_, a)| &a.findings).any(|f| fail_on.trips(f.severity));
@@ -125,6 +144,22 @@ fn write_text(source: &str, analysis: &Analysis, out: &mut dyn Write) -> io::Res
     writeln!(out, "{source}: {} {} → {} {name}", analysis.method, analysis.target, status.code)?;
     if let Some(note) = status.lifecycle.as_ref().or(status.fallback.as_ref()) {
         writeln!(out, "{}", wrap(note, "  ", 96))?;
+    }
+    if let Some(cache) = &analysis.cache {
+        let side = |v: &crate::core::cache::CacheVerdict| match (v.storable, v.freshness_lifetime_s)
+        {
+            (false, _) => "not storable".to_string(),
+            (true, Some(s)) if s > 0 && v.heuristic => format!("fresh {s} s (heuristic)"),
+            (true, Some(s)) if s > 0 => format!("fresh {s} s"),
+            (true, _) => "storable, revalidate before use".to_string(),
+        };
+        writeln!(
+            out,
+            "  cache: shared {}; private {}; age {} s",
+            side(&cache.shared),
+            side(&cache.private),
+            cache.age_s
+        )?;
     }
     if let Some(retry) = &analysis.retry {
         let after = retry.after_s.map(|s| format!(" after {s} s")).unwrap_or_default();

@@ -35,8 +35,9 @@ enum Command {
         /// Print one JSON document instead of text.
         #[arg(long)]
         json: bool,
-        /// Judge time-bound facts (temporary registrations) at this Unix time, in seconds.
-        #[arg(long, allow_hyphen_values = true)]
+        /// Judge time-bound facts (temporary registrations) at this moment:
+        /// RFC 3339 ("2026-11-29T10:00:00Z") or Unix seconds. Default: the clock.
+        #[arg(long, allow_hyphen_values = true, value_parser = parse_moment)]
         now: Option<i64>,
     },
     /// Lint HTTP exchanges: raw HTTP, curl -i / curl -v output or HAR files.
@@ -53,8 +54,11 @@ enum Command {
         /// The rule book: "rfc" (default) or "zalando" (Zalando RESTful API Guidelines).
         #[arg(long, default_value = "rfc", value_parser = parse_profile)]
         profile: Profile,
-        /// Analyse as if at this Unix time, in seconds (default: now).
-        #[arg(long, allow_hyphen_values = true)]
+        /// Analyse at this moment: RFC 3339 ("2026-11-29T10:00:00Z") or Unix
+        /// seconds. Default: each response's moment of receipt, its Date
+        /// field (so cache ages and Retry-After dates read as they did when
+        /// it arrived); the clock only for a response without Date.
+        #[arg(long, allow_hyphen_values = true, value_parser = parse_moment)]
         now: Option<i64>,
     },
     /// Find status codes by number, name or words ("rate limit", "moved").
@@ -66,6 +70,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// "2026-11-29T10:00:00Z" (UTC, whole seconds) or Unix seconds.
+fn parse_moment(text: &str) -> Result<i64, String> {
+    if let Ok(seconds) = text.trim().parse::<i64>() {
+        return Ok(seconds);
+    }
+    let invalid =
+        || format!("{text:?} is neither RFC 3339 (2026-11-29T10:00:00Z) nor Unix seconds");
+    let (date, time) = text.trim().split_once(['T', 't']).ok_or_else(invalid)?;
+    let time = time.strip_suffix(['Z', 'z']).ok_or_else(invalid)?;
+    let days = crate::core::time::days_from_iso_date(date).ok_or_else(invalid)?;
+    let parts: Vec<i64> = time
+        .split(':')
+        .map(|p| p.parse::<i64>().map_err(|_| invalid()))
+        .collect::<Result<_, _>>()?;
+    match parts.as_slice() {
+        [h, m, s] if (0..24).contains(h) && (0..60).contains(m) && (0..=60).contains(s) => {
+            Ok(days * 86_400 + h * 3600 + m * 60 + s)
+        }
+        _ => Err(invalid()),
+    }
 }
 
 /// The moment verdicts are judged against: `--now` when given (for
@@ -103,7 +129,9 @@ pub fn run(
         Command::Explain { code, json, now: at } => explain::explain(&code, json, now(at), out),
         Command::Search { query, json } => explain::search(&query.join(" "), json, out),
         Command::Check { files, json, fail_on, profile, now: at } => {
+            // Without --now each exchange is judged at its own receipt.
             let options = AnalysisOptions::new(profile, now(at));
+            let options = check::Moment { options, fixed: at.is_some() };
             match check::check(&files, json, fail_on, options, out) {
                 Ok(code) => return code,
                 Err(message) => {

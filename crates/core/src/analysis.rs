@@ -3,12 +3,13 @@
 //! renders it, `statuslab check --json` prints it and the fixture export
 //! embeds it; no shell computes or words a conclusion of its own.
 //!
-//! The cache, retry and problem-details slots are typed but uninhabited
-//! until their engines land: they serialise as `null`, and a shell that
-//! renders them has nothing to guess.
+//! The cache and retry slots are filled by their engines; the
+//! problem-details slot is typed but uninhabited until its engine lands: it
+//! serialises as `null`, and a shell that renders it has nothing to guess.
 
 use serde::{Deserialize, Serialize};
 
+use crate::cache::{analyze_cache, CacheAnalysis};
 use crate::exchange::{body_len, BodyCapture, BodyEncoding, Exchange};
 use crate::explain::explain;
 use crate::lint::{lint, Finding, Profile, Severity};
@@ -109,10 +110,6 @@ pub struct FindingCounts {
     pub worst: Option<Severity>,
 }
 
-/// The RFC 9111 verdict (filled by the cache engine).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CacheVerdict {}
-
 /// RFC 9457 problem-details validation (filled by the problem engine).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProblemVerdict {}
@@ -131,7 +128,8 @@ pub struct Analysis {
     pub counts: FindingCounts,
     pub request_body: BodySummary,
     pub response_body: BodySummary,
-    pub cache: Option<CacheVerdict>,
+    /// May caches store it, for how long, and why (`cache::analyze_cache`).
+    pub cache: Option<CacheAnalysis>,
     /// Whether, when and how a client should retry (`retry::advise`).
     pub retry: Option<RetryAdvice>,
     pub problem: Option<ProblemVerdict>,
@@ -244,7 +242,7 @@ pub fn analyze(exchange: &Exchange, options: AnalysisOptions) -> Analysis {
             exchange.response.body_encoding,
             exchange.response.body_capture,
         ),
-        cache: None,
+        cache: Some(analyze_cache(exchange, options.now)),
         retry: Some(advise(exchange, options.now, &options.backoff)),
         problem: None,
     }
@@ -318,7 +316,8 @@ mod tests {
         );
         let analysis = analyze(&exchange, options());
         let json = serde_json::to_value(&analysis).expect("serialises");
-        assert!(json["cache"].is_null() && json["problem"].is_null(), "slots still to fill");
+        assert!(json["problem"].is_null(), "the problem-details slot is still to fill");
+        assert_eq!(json["cache"]["shared"]["storable"], false, "503 without freshness");
         assert_eq!(json["retry"]["should_retry"], true);
         assert_eq!(json["retry"]["after_s"], 120);
         assert_eq!(json["status"]["code"], 503);

@@ -12,7 +12,7 @@ use crate::core::{
 use crate::engine::protocol::Job;
 use crate::state::{Action, ComposerAction, ComposerState, Side};
 use crate::ui::{
-    components::{EntriesTable, ExportPanel, FindingsList, HeaderEditor, RetryPanel},
+    components::{CachePanel, EntriesTable, ExportPanel, FindingsList, HeaderEditor, RetryPanel},
     context::{use_app, use_engine},
     engine_client::Engine,
 };
@@ -284,6 +284,9 @@ pub fn Composer() -> Html {
                             { summary_bar(analysis) }
                             { section_nav(analysis) }
                             { status_meaning(&analysis.status) }
+                            if let Some(cache) = &analysis.cache {
+                                <CachePanel analysis={cache.clone()} />
+                            }
                             if let Some(advice) = &analysis.retry {
                                 <RetryPanel advice={advice.clone()} />
                             }
@@ -357,6 +360,9 @@ fn section_nav(analysis: &Analysis) -> Html {
     html! {
         <nav class="analysis-nav" aria-label="Analysis sections">
             <button type="button" onclick={jump("meaning-title")}>{ "Meaning" }</button>
+            if analysis.cache.is_some() {
+                <button type="button" onclick={jump("cache-title")}>{ "Caching" }</button>
+            }
             if analysis.retry.is_some() {
                 <button type="button" onclick={jump("retry-title")}>{ "Retry" }</button>
             }
@@ -364,6 +370,18 @@ fn section_nav(analysis: &Analysis) -> Html {
             <button type="button" onclick={jump("export-title")}>{ "Export" }</button>
         </nav>
     }
+}
+
+fn cache_summary(cache: &crate::core::cache::CacheAnalysis) -> String {
+    let one = |verdict: &crate::core::cache::CacheVerdict| match (
+        verdict.storable,
+        verdict.freshness_lifetime_s,
+    ) {
+        (false, _) => "not stored".to_string(),
+        (true, Some(s)) if s > 0 => format!("fresh {s} s"),
+        (true, _) => "revalidate".to_string(),
+    };
+    format!("CDN: {} · browser: {}", one(&cache.shared), one(&cache.private))
 }
 
 fn retry_summary(advice: &crate::core::retry::RetryAdvice) -> String {
@@ -385,6 +403,9 @@ fn summary_bar(analysis: &Analysis) -> Html {
         <div class="analysis-summary" role="status" aria-live="polite">
             <span class={classes!("summary-status", format!("c{}", analysis.status.code / 100))}>{ analysis.status.code }</span>
             <span class="summary-counts">{ format!("{} error(s) · {} warning(s) · {} note(s)", counts.errors, counts.warnings, counts.infos) }</span>
+            if let Some(cache) = &analysis.cache {
+                <span class="summary-cache">{ cache_summary(cache) }</span>
+            }
             if let Some(retry) = &analysis.retry {
                 <span class="summary-retry">{ retry_summary(retry) }</span>
             }

@@ -1,6 +1,8 @@
 //! Small components, one per file: each renders props and reports user
 //! intent through `on<verb>` callbacks.
 
+#[cfg(feature = "composer")]
+mod cache_panel;
 mod code_link;
 mod code_page;
 #[cfg(feature = "composer")]
@@ -21,6 +23,8 @@ mod reference_list;
 mod retry_panel;
 mod spec_link;
 
+#[cfg(feature = "composer")]
+pub use cache_panel::CachePanel;
 pub use code_link::CodeLink;
 pub use code_page::{CodePage, CodePageProps};
 #[cfg(feature = "composer")]
