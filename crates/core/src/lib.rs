@@ -17,6 +17,7 @@ pub mod fields;
 pub mod headers;
 pub mod lint;
 pub mod presets;
+pub mod problem;
 pub mod redact;
 pub mod registry;
 pub mod retry;
