@@ -8,6 +8,15 @@ set -euo pipefail
 source "$(dirname "$0")/ensure-tools.sh"
 ensure_build_tools
 cd "$STATUSLAB_ROOT"
+# compose.html is index.html with the composer: written from it here, so the
+# two pages' shells cannot drift apart.
+sed -e '/<script data-composer-redirect>/,/<\/script>/d' \
+    -e 's|<title>[^<]*</title>|<title>Composer · Status Lab</title>|' \
+    -e 's| data-cargo-no-default-features />| />\
+    <link data-trunk rel="rust" href="../Cargo.toml" data-bin="engine" data-type="worker" data-wasm-opt="z" data-weak-refs />\
+    <link data-trunk rel="copy-file" href="engine-loader.js" />|' \
+    -e 's|<!-- The reference build: no composer, no engine worker (compose.html has them). -->|<!-- The full build: composer and engine worker. Generated from index.html by scripts/build-site.sh. -->|' \
+    www/index.html > www/compose.html
 trunk build www/compose.html --dist target/site-compose --release --locked
 trunk build --release --locked
 # Trunk names every page it writes index.html.

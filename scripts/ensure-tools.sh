@@ -57,6 +57,17 @@ ensure_build_tools() {
   fi
 }
 
+# `npm ci` in $1 unless its lockfile is what was installed last time.
+npm_ci_once() {
+  local dir="$1" what="$2"
+  local stamp="$dir/node_modules/.installed-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    say "installing $what (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+
 ensure_test_tools() {
   ensure_build_tools
   local missing=()
@@ -66,21 +77,8 @@ ensure_test_tools() {
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
   export CHROMEDRIVER=/usr/bin/chromedriver
 
-  local e2e="$STATUSLAB_ROOT/tests/e2e"
-  local stamp="$e2e/node_modules/.installed-lock"
-  if [ ! -f "$stamp" ] || ! cmp -s "$e2e/package-lock.json" "$stamp"; then
-    say "installing end-to-end test packages (npm ci)"
-    (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-    cp "$e2e/package-lock.json" "$stamp"
-  fi
-
+  npm_ci_once "$STATUSLAB_ROOT/tests/e2e" "end-to-end test packages"
   # The npm http-cache-semantics package: the oracle of the cache engine's
   # differential test.
-  local oracle="$STATUSLAB_ROOT/tests/cache-differential"
-  local oracle_stamp="$oracle/node_modules/.installed-lock"
-  if [ ! -f "$oracle_stamp" ] || ! cmp -s "$oracle/package-lock.json" "$oracle_stamp"; then
-    say "installing the cache differential oracle (npm ci)"
-    (cd "$oracle" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-    cp "$oracle/package-lock.json" "$oracle_stamp"
-  fi
+  npm_ci_once "$STATUSLAB_ROOT/tests/cache-differential" "the cache differential oracle"
 }
