@@ -173,6 +173,25 @@ fn write_text(source: &str, analysis: &Analysis, out: &mut dyn Write) -> io::Res
             wrap(&format!("{} [{}]", retry.reason, retry.spec.label), "         ", 96)
         )?;
     }
+    if let Some(problem) = analysis.problem.as_ref().filter(|p| p.detected || !p.errors.is_empty())
+    {
+        let verdict = match (problem.detected, problem.valid) {
+            (true, true) => "valid problem details",
+            (true, false) => "problem details with faults",
+            (false, _) => "not problem details",
+        };
+        writeln!(out, "  error body: {verdict}")?;
+        for error in &problem.errors {
+            let place = format!("{}:{}", error.line, error.column);
+            writeln!(
+                out,
+                "    {place:<7} {:<7} {} [{}]",
+                error.severity.label(),
+                error.message,
+                error.spec.label
+            )?;
+        }
+    }
     if analysis.findings.is_empty() {
         writeln!(out, "  no findings")?;
     }

@@ -3,9 +3,8 @@
 //! renders it, `statuslab check --json` prints it and the fixture export
 //! embeds it; no shell computes or words a conclusion of its own.
 //!
-//! The cache and retry slots are filled by their engines; the
-//! problem-details slot is typed but uninhabited until its engine lands: it
-//! serialises as `null`, and a shell that renders it has nothing to guess.
+//! The cache, retry and problem-details slots are filled by their engines
+//! (`cache`, `retry`, `problem`).
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +12,7 @@ use crate::cache::{analyze_cache, CacheAnalysis};
 use crate::exchange::{body_len, BodyCapture, BodyEncoding, Exchange};
 use crate::explain::explain;
 use crate::lint::{lint, Finding, Profile, Severity};
+use crate::problem::{analyze_problem, ProblemAnalysis};
 use crate::registry::Registry;
 use crate::retry::{advise, BackoffSettings, RetryAdvice};
 use crate::time::UnixTime;
@@ -110,10 +110,6 @@ pub struct FindingCounts {
     pub worst: Option<Severity>,
 }
 
-/// RFC 9457 problem-details validation (filled by the problem engine).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ProblemVerdict {}
-
 /// Everything concluded about one exchange.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -132,7 +128,10 @@ pub struct Analysis {
     pub cache: Option<CacheAnalysis>,
     /// Whether, when and how a client should retry (`retry::advise`).
     pub retry: Option<RetryAdvice>,
-    pub problem: Option<ProblemVerdict>,
+    /// RFC 9457 problem details: checks with positions, and a conversion
+    /// for a legacy error body (`problem::analyze_problem`); `None` when the
+    /// response has no body to judge.
+    pub problem: Option<ProblemAnalysis>,
 }
 
 fn status_analysis(exchange: &Exchange, now: UnixTime) -> StatusAnalysis {
@@ -244,7 +243,7 @@ pub fn analyze(exchange: &Exchange, options: AnalysisOptions) -> Analysis {
         ),
         cache: Some(analyze_cache(exchange, options.now)),
         retry: Some(advise(exchange, options.now, &options.backoff)),
-        problem: None,
+        problem: analyze_problem(exchange),
     }
 }
 
@@ -316,7 +315,10 @@ mod tests {
         );
         let analysis = analyze(&exchange, options());
         let json = serde_json::to_value(&analysis).expect("serialises");
-        assert!(json["problem"].is_null(), "the problem-details slot is still to fill");
+        assert_eq!(
+            json["problem"]["detected"], false,
+            "an error without a body is not problem details"
+        );
         assert_eq!(json["cache"]["shared"]["storable"], false, "503 without freshness");
         assert_eq!(json["retry"]["should_retry"], true);
         assert_eq!(json["retry"]["after_s"], 120);

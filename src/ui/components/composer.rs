@@ -12,7 +12,9 @@ use crate::core::{
 use crate::engine::protocol::Job;
 use crate::state::{Action, ComposerAction, ComposerState, Side};
 use crate::ui::{
-    components::{CachePanel, EntriesTable, ExportPanel, FindingsList, HeaderEditor, RetryPanel},
+    components::{
+        CachePanel, EntriesTable, ExportPanel, FindingsList, HeaderEditor, ProblemPanel, RetryPanel,
+    },
     context::{use_app, use_engine},
     engine_client::Engine,
 };
@@ -290,6 +292,9 @@ pub fn Composer() -> Html {
                             if let Some(advice) = &analysis.retry {
                                 <RetryPanel advice={advice.clone()} />
                             }
+                            if let Some(problem) = analysis.problem.as_ref().filter(|p| p.detected || !p.errors.is_empty() || p.conversion.is_some()) {
+                                <ProblemPanel analysis={problem.clone()} onconvert={d.reform(ComposerAction::ApplyFix)} />
+                            }
                             <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
                             <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)}
                                 include_secrets={state.export_secrets} redacted={state.export_redacted.clone()} onsecrets={d.reform(ComposerAction::SetExportSecrets)} />
@@ -365,6 +370,9 @@ fn section_nav(analysis: &Analysis) -> Html {
             }
             if analysis.retry.is_some() {
                 <button type="button" onclick={jump("retry-title")}>{ "Retry" }</button>
+            }
+            if analysis.problem.as_ref().is_some_and(|p| p.detected || !p.errors.is_empty() || p.conversion.is_some()) {
+                <button type="button" onclick={jump("problem-title")}>{ "Error body" }</button>
             }
             <button type="button" onclick={jump("findings-title")}>{ findings }</button>
             <button type="button" onclick={jump("export-title")}>{ "Export" }</button>

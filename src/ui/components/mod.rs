@@ -18,6 +18,8 @@ mod header;
 #[cfg(feature = "composer")]
 mod header_editor;
 mod message_page;
+#[cfg(feature = "composer")]
+mod problem_panel;
 mod reference_list;
 #[cfg(feature = "composer")]
 mod retry_panel;
@@ -40,6 +42,8 @@ pub use header::SiteHeader;
 #[cfg(feature = "composer")]
 pub use header_editor::HeaderEditor;
 pub use message_page::MessagePage;
+#[cfg(feature = "composer")]
+pub use problem_panel::ProblemPanel;
 pub use reference_list::{ReferenceList, ReferenceListProps};
 #[cfg(feature = "composer")]
 pub use retry_panel::RetryPanel;

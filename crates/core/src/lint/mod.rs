@@ -63,10 +63,21 @@ impl Profile {
 // deserialiser in the page's wasm for no gain.
 #[serde(rename_all = "kebab-case")]
 pub enum Edit {
-    SetStatus { status: u16 },
-    SetHeader { name: String, value: String },
-    RemoveHeader { name: String },
+    SetStatus {
+        status: u16,
+    },
+    SetHeader {
+        name: String,
+        value: String,
+    },
+    RemoveHeader {
+        name: String,
+    },
     ClearBody,
+    /// Replace the response body (a conversion to problem details).
+    SetBody {
+        body: String,
+    },
     ClearReason,
 }
 
@@ -98,6 +109,11 @@ impl AutoFix {
                 }
                 Edit::SetHeader { name, value } => response.headers.set(name, value.clone()),
                 Edit::RemoveHeader { name } => response.headers.remove(name),
+                Edit::SetBody { body } => {
+                    response.body.clone_from(body);
+                    response.body_capture = BodyCapture::Complete;
+                    response.body_encoding = BodyEncoding::Utf8;
+                }
                 Edit::ClearBody => {
                     response.body.clear();
                     response.body_capture = BodyCapture::Complete;

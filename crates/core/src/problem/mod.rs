@@ -34,7 +34,7 @@ use crate::lint::Severity;
 use crate::registry::model::Citation;
 
 pub use convert::{convert_legacy, to_legacy};
-pub use position::{Pos, PositionIndex};
+pub use position::{char_offset, Pos, PositionIndex};
 #[cfg(feature = "schema")]
 pub use schema::{
     problem_schema, validate_schema, validate_schema_with, SchemaDraft, SchemaOptions,

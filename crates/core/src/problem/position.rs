@@ -340,3 +340,32 @@ mod tests {
         assert!(pos.column <= 10 && pos.column >= 7, "{pos:?}");
     }
 }
+
+/// The char offset of 1-based `line` and `column` in `text` (what a text
+/// editor's selection counts), clamped to the line's end: the page puts the
+/// cursor at a finding with it.
+pub fn char_offset(text: &str, line: u32, column: u32) -> u32 {
+    let mut offset = 0u32;
+    for (number, content) in text.split('\n').enumerate() {
+        let count = u32::try_from(content.chars().count()).unwrap_or(u32::MAX);
+        if number + 1 == line as usize {
+            return offset.saturating_add(column.saturating_sub(1).min(count));
+        }
+        offset = offset.saturating_add(count).saturating_add(1);
+    }
+    offset
+}
+
+#[cfg(test)]
+mod char_offset_tests {
+    use super::char_offset;
+
+    #[test]
+    fn lines_and_columns_become_offsets() {
+        let text = "{\n  \"status\": \"404\"\n}";
+        assert_eq!(char_offset(text, 1, 1), 0);
+        assert_eq!(char_offset(text, 2, 3), 4);
+        assert_eq!(char_offset(text, 2, u32::MAX), 19);
+        assert_eq!(char_offset("é\nx", 2, 1), 2, "chars, not bytes");
+    }
+}
