@@ -75,6 +75,25 @@ fn search_lists_matches() {
 }
 
 #[test]
+fn findings_about_one_field_point_at_its_line() {
+    use std::io::Write;
+    let raw = "GET / HTTP/1.1\nHost: a\n\nHTTP/1.1 200 OK\nContent-Type: text/plain\nDate: Monday 23 Nov\n\nok";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
+        .args(["check", "--json", "--fail-on", "never", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().expect("stdin").write_all(raw.as_bytes()).expect("writes");
+    let json: serde_json::Value =
+        serde_json::from_slice(&child.wait_with_output().expect("finishes").stdout).expect("JSON");
+    let findings = json["exchanges"][0]["findings"].as_array().cloned().unwrap_or_default();
+    let date =
+        findings.iter().find(|f| f["id"] == "invalid-date-header").expect("the bad Date is found");
+    assert_eq!(date["line"], 6, "line 6 of the input holds the Date field: {date}");
+}
+
+#[test]
 fn check_json_carries_the_retry_advice() {
     let raw = "POST /orders HTTP/1.1\nHost: a\n\nHTTP/1.1 502 Bad Gateway\nDate: Mon, 23 Nov 2026 10:00:00 GMT\n\n";
     let json = |input: &str| -> serde_json::Value {

@@ -196,7 +196,8 @@ fn write_text(source: &str, analysis: &Analysis, out: &mut dyn Write) -> io::Res
         writeln!(out, "  no findings")?;
     }
     for f in &analysis.findings {
-        writeln!(out, "  {:<7} {}  [{}]", f.severity.label(), f.message, f.id)?;
+        let place = f.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+        writeln!(out, "  {:<7} {place}{}  [{}]", f.severity.label(), f.message, f.id)?;
         writeln!(out, "{}", wrap(&format!("why: {}", f.why), "          ", 96))?;
         writeln!(out, "{}", wrap(&format!("fix: {}", f.fix), "          ", 96))?;
         writeln!(out, "          see {} <{}>", f.spec.label, f.spec.url)?;

@@ -38,6 +38,9 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
                         <li class={classes!("finding", f.severity.label())} data-rule={f.id.to_string()}>
                             <p class="finding-head">
                                 <span class={classes!("severity", f.severity.label())}>{ f.severity.label() }</span>
+                                if let Some(line) = f.line {
+                                    <span class="finding-line">{ format!("line {line}") }</span>
+                                }
                                 <span class="finding-message">{ f.message.clone() }</span>
                             </p>
                             <p class="finding-why">{ f.why.to_string() }{ " " }<SpecLink spec={f.spec.clone()} /></p>

@@ -1,15 +1,26 @@
 use serde::{Deserialize, Serialize};
 
 /// One header field line, as written (name spelling and order preserved).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Header {
     pub name: String,
     pub value: String,
+    /// The 1-based line of the input it was read from, so a finding about
+    /// it can point there; `None` for fields typed or taken from a HAR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+/// Two fields are equal when they say the same thing, wherever they stood.
+impl PartialEq for Header {
+    fn eq(&self, other: &Header) -> bool {
+        self.name == other.name && self.value == other.value
+    }
 }
 
 impl Header {
     pub fn new(name: impl Into<String>, value: impl Into<String>) -> Header {
-        Header { name: name.into(), value: value.into() }
+        Header { name: name.into(), value: value.into(), line: None }
     }
 }
 
@@ -23,6 +34,11 @@ impl Headers {
     /// The first value of `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+    }
+
+    /// Every field called `name`, in order.
+    pub fn fields<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Header> + 'a {
+        self.0.iter().filter(move |h| h.name.eq_ignore_ascii_case(name))
     }
 
     /// Every value of `name`, in order.

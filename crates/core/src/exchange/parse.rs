@@ -360,7 +360,9 @@ fn parse_headers(
                 format!("expected a header field \"Name: value\", got {}", snippet(&line)),
             ));
         };
-        headers.0.push(Header::new(name, value.trim()));
+        let mut header = Header::new(name, value.trim());
+        header.line = u32::try_from(number).ok();
+        headers.0.push(header);
     }
     Ok(headers)
 }

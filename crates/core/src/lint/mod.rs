@@ -12,7 +12,7 @@ mod rules;
 
 use serde::{Deserialize, Serialize};
 
-use crate::exchange::{BodyCapture, BodyEncoding, Exchange};
+use crate::exchange::{BodyCapture, BodyEncoding, Exchange, Header};
 use crate::registry::model::{SpecRef, Text};
 use crate::registry::Citation;
 pub use context::Context;
@@ -133,11 +133,19 @@ pub struct Hit {
     /// A more precise section than the rule's own, when the hit has one
     /// (each deprecated code has its own definition).
     pub spec: Option<SpecRef>,
+    /// The input line the finding is about, when it is about one field.
+    pub line: Option<u32>,
 }
 
 impl Hit {
     pub fn new(message: impl Into<String>) -> Hit {
-        Hit { message: message.into(), autofix: None, spec: None }
+        Hit { message: message.into(), autofix: None, spec: None, line: None }
+    }
+
+    /// Points the finding at the line `header` was read from, if known.
+    pub fn at(mut self, header: &Header) -> Hit {
+        self.line = header.line;
+        self
     }
 
     pub fn cite(mut self, spec: &SpecRef) -> Hit {
@@ -169,6 +177,10 @@ pub struct Finding {
     /// Where the selected profile departs from the RFCs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_note: Option<Text>,
+    /// The 1-based input line the finding points at, when it concerns one
+    /// field of a pasted or captured message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
 }
 
 /// Every rule's text, in catalogue order.
@@ -203,6 +215,7 @@ pub fn lint(exchange: &Exchange, profile: Profile) -> Vec<Finding> {
                 spec: Citation::from(hit.spec.as_ref().unwrap_or(&text.spec)),
                 fix: text.fix.clone(),
                 autofix: hit.autofix,
+                line: hit.line,
                 profile_note: profile_note.cloned(),
             });
         }

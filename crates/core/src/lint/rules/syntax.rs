@@ -16,12 +16,12 @@ fn bad_fields(headers: &Headers, side: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     for header in headers.iter() {
         if !is_token(&header.name) {
-            hits.push(Hit::new(format!("{side} field name {:?} is not a valid token (letters, digits and !#$%&'*+-.^_`|~ only).", header.name)));
+            hits.push(Hit::new(format!("{side} field name {:?} is not a valid token (letters, digits and !#$%&'*+-.^_`|~ only).", header.name)).at(header));
         } else if header.value.chars().any(|c| c.is_control() && c != '\t') {
-            hits.push(Hit::new(format!(
-                "{side} field {} contains control characters.",
-                header.name
-            )));
+            hits.push(
+                Hit::new(format!("{side} field {} contains control characters.", header.name))
+                    .at(header),
+            );
         }
     }
     hits
@@ -67,10 +67,15 @@ fn repeats(headers: &Headers, side: &str) -> Vec<Hit> {
         .iter()
         .filter(|name| headers.count(name) > 1)
         .map(|name| {
-            Hit::new(format!(
+            let second = headers.fields(name).nth(1);
+            let hit = Hit::new(format!(
                 "{side} has {} {name} fields; it allows only one.",
                 headers.count(name)
-            ))
+            ));
+            match second {
+                Some(header) => hit.at(header),
+                None => hit,
+            }
         })
         .collect()
 }
@@ -127,32 +132,38 @@ pub fn status_deprecated(cx: &Context) -> Vec<Hit> {
 }
 
 pub fn invalid_retry_after(cx: &Context) -> Vec<Hit> {
-    let Some(value) = cx.exchange.response.headers.get("retry-after") else { return Vec::new() };
-    match parse_retry_after(value, None) {
+    let Some(header) = cx.exchange.response.headers.fields("retry-after").next() else {
+        return Vec::new();
+    };
+    match parse_retry_after(&header.value, None) {
         Ok(_) => Vec::new(),
-        Err(error) => vec![Hit::new(format!("Retry-After {:?}: {}", value.trim(), error.message))],
+        Err(error) => {
+            vec![Hit::new(format!("Retry-After {:?}: {}", header.value.trim(), error.message))
+                .at(header)]
+        }
     }
 }
 
 pub fn invalid_date_header(cx: &Context) -> Vec<Hit> {
     let mut hits = Vec::new();
     for name in ["Date", "Expires", "Last-Modified"] {
-        for value in cx.exchange.response.headers.all(name) {
-            let value = value.trim();
+        for header in cx.exchange.response.headers.fields(name) {
+            let value = header.value.trim();
             // Any year, any of the three forms; surrounding whitespace (a
             // curl -v line that lost its trailing space) is not an error.
-            match parse_http_date(value, None) {
-                Err(error) if name == "Expires" => hits.push(Hit::new(format!(
+            let hit = match parse_http_date(value, None) {
+                Err(error) if name == "Expires" => Hit::new(format!(
                     "Expires {value:?} is not an HTTP date ({}); caches must treat the response as already expired.",
                     error.message
-                ))),
-                Err(error) => hits.push(Hit::new(format!("{name} {value:?} is not an HTTP date: {} (e.g. \"Mon, 23 Nov 2026 10:00:00 GMT\").", error.message))),
-                Ok(date) if date.form.is_obsolete() => hits.push(Hit::new(format!(
+                )),
+                Err(error) => Hit::new(format!("{name} {value:?} is not an HTTP date: {} (e.g. \"Mon, 23 Nov 2026 10:00:00 GMT\").", error.message)),
+                Ok(date) if date.form.is_obsolete() => Hit::new(format!(
                     "{name} {value:?} uses an obsolete date format; send IMF-fixdate (\"{}\").",
                     date.imf_fixdate()
-                ))),
-                Ok(_) => {}
-            }
+                )),
+                Ok(_) => continue,
+            };
+            hits.push(hit.at(header));
         }
     }
     hits
@@ -202,12 +213,15 @@ pub fn invalid_content_length(cx: &Context) -> Vec<Hit> {
         if side == "request" && !cx.request_known() {
             continue;
         }
-        for value in headers.all("content-length") {
-            let value = value.trim();
+        for header in headers.fields("content-length") {
+            let value = header.value.trim();
             if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-                hits.push(Hit::new(format!(
-                    "The {side}'s Content-Length {value:?} is not a non-negative whole number."
-                )));
+                hits.push(
+                    Hit::new(format!(
+                        "The {side}'s Content-Length {value:?} is not a non-negative whole number."
+                    ))
+                    .at(header),
+                );
             }
         }
     }
