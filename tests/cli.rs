@@ -268,3 +268,57 @@ fn check_json_carries_the_cache_verdicts_at_the_moment_of_receipt() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("RFC 3339"));
 }
+
+#[test]
+fn check_validates_bodies_against_a_schema_from_an_openapi_document() {
+    use std::io::Write;
+    let schema =
+        format!("{}/tests/fixtures/schemas/openapi-errors.json", env!("CARGO_MANIFEST_DIR"));
+    let run = |body: &str| -> (Option<i32>, serde_json::Value) {
+        let raw = format!("GET /orders/7 HTTP/1.1\nHost: a\n\nHTTP/1.1 404 Not Found\nContent-Type: application/problem+json\nDate: Mon, 23 Nov 2026 10:00:00 GMT\n\n{body}");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
+            .args([
+                "check",
+                "--json",
+                "--schema",
+                &schema,
+                "--schema-ref",
+                "#/components/schemas/Problem",
+                "-",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child.stdin.take().expect("stdin").write_all(raw.as_bytes()).expect("writes");
+        let output = child.wait_with_output().expect("finishes");
+        (output.status.code(), serde_json::from_slice(&output.stdout).expect("JSON"))
+    };
+    let (code, good) = run(
+        r#"{"type":"https://api.example/problems/no-order","title":"Not Found","status":404,"trace_id":"7f3c9a1e2b"}"#,
+    );
+    assert_eq!(good["exchanges"][0]["problem"]["schema"]["valid"], true, "{good}");
+    assert_eq!(code, Some(0));
+    let (code, bad) = run("{\n  \"type\": \"https://api.example/problems/no-order\",\n  \"title\": \"Not Found\",\n  \"status\": 200\n}");
+    let verdict = &bad["exchanges"][0]["problem"]["schema"];
+    assert_eq!(verdict["valid"], false);
+    let errors = verdict["errors"].as_array().cloned().unwrap_or_default();
+    assert!(
+        errors.iter().any(|e| e["pointer"] == "/status" && e["line"] == 4),
+        "the $ref'd minimum fails at /status, line 4: {verdict}"
+    );
+    assert!(
+        errors.iter().any(|e| e["message"].as_str().is_some_and(|m| m.contains("trace_id"))),
+        "{verdict}"
+    );
+    assert_eq!(code, Some(1), "a body that breaks the schema fails the check");
+    let missing = statuslab(&[
+        "check",
+        "--schema",
+        &schema,
+        "--schema-ref",
+        "#/nope",
+        &fixture("curl-i.txt"),
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -2,7 +2,11 @@
 //! verdict comes from the core's analysis model; this module only chooses
 //! between printing it as JSON and as text.
 
+use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
+use std::sync::Arc;
+
+use serde_json::Value;
 
 use serde::Serialize;
 
@@ -12,6 +16,7 @@ use crate::core::{
     exchange::{parse_bytes, Exchange},
     headers::parse_http_date,
     lint::{Profile, Severity},
+    problem::{validate_schema_with, SchemaOptions},
     time::UnixTime,
 };
 
@@ -75,12 +80,58 @@ fn receipt(exchange: &Exchange) -> Option<UnixTime> {
     parse_http_date(date, None).ok().map(|d| UnixTime(d.timestamp.0))
 }
 
+/// The user's own JSON Schema (`--schema`, `--schema-ref`), compiled per
+/// body by the core's validator.
+pub struct UserSchema {
+    schema: Value,
+    options: SchemaOptions,
+}
+
+/// The name under which an OpenAPI document is offered to `$ref`.
+const DOCUMENT: &str = "urn:statuslab:schema-document";
+
+impl UserSchema {
+    pub fn load(path: &str, pointer: Option<&str>) -> Result<UserSchema, String> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+        let document: Value = serde_json::from_str(&text).map_err(|e| {
+            format!("{path}: not a JSON document ({e}); YAML is not read, convert it to JSON")
+        })?;
+        let Some(pointer) = pointer else {
+            return Ok(UserSchema { schema: document, options: SchemaOptions::default() });
+        };
+        let fragment = pointer.trim_start_matches('#');
+        if document.pointer(fragment).is_none() {
+            return Err(format!("{path}: nothing at {pointer}"));
+        }
+        // The chosen schema's own $refs ("#/components/…") resolve in the
+        // whole document.
+        let mut resources = BTreeMap::new();
+        resources.insert(DOCUMENT.to_string(), document);
+        Ok(UserSchema {
+            schema: serde_json::json!({ "$ref": format!("{DOCUMENT}#{fragment}") }),
+            options: SchemaOptions { resources: Arc::new(resources), ..SchemaOptions::default() },
+        })
+    }
+
+    /// Fills `analysis.problem.schema` for a JSON response body.
+    fn judge(&self, exchange: &Exchange, analysis: &mut Analysis) {
+        let body = &exchange.response.body;
+        let Ok(value) = serde_json::from_str::<Value>(body) else { return };
+        let verdict = validate_schema_with(&self.schema, &value, body, &self.options);
+        if let Some(problem) = analysis.problem.as_mut() {
+            problem.schema = Some(verdict);
+        }
+    }
+}
+
 /// Runs the check; returns the exit code, or a message for exit 2.
 pub fn check(
     files: &[String],
     json: bool,
     fail_on: FailOn,
     moment: Moment,
+    schema: Option<&UserSchema>,
     out: &mut dyn Write,
 ) -> Result<i32, String> {
     let options = moment.options;
@@ -100,10 +151,19 @@ pub fn check(
                 (false, Some(received)) => AnalysisOptions { now: received, ..options },
                 _ => options,
             };
-            analysed.push((source, analyze(exchange, at)));
+            let mut analysis = analyze(exchange, at);
+            if let Some(schema) = schema {
+                schema.judge(exchange, &mut analysis);
+            }
+            analysed.push((source, analysis));
         }
     }
-    let failed = analysed.iter().flat_map(|(_, a)| &a.findings).any(|f| fail_on.trips(f.severity));
+    // A body that breaks the team's own schema fails like an error.
+    let schema_failed = analysed
+        .iter()
+        .any(|(_, a)| a.problem.as_ref().and_then(|p| p.schema.as_ref()).is_some_and(|v| !v.valid));
+    let failed = analysed.iter().flat_map(|(_, a)| &a.findings).any(|f| fail_on.trips(f.severity))
+        || (schema_failed && fail_on.trips(Severity::Error));
     let write_error = |e: io::Error| format!("cannot write output: {e}");
     if json {
         let report = Report {
@@ -190,6 +250,14 @@ fn write_text(source: &str, analysis: &Analysis, out: &mut dyn Write) -> io::Res
                 error.message,
                 error.spec.label
             )?;
+        }
+        if let Some(schema) = &problem.schema {
+            let verdict = if schema.valid { "valid" } else { "invalid" };
+            writeln!(out, "  your schema: {verdict}")?;
+            for error in &schema.errors {
+                let place = format!("{}:{}", error.line, error.column);
+                writeln!(out, "    {place:<7} {} {}", error.pointer, error.message)?;
+            }
         }
     }
     if analysis.findings.is_empty() {

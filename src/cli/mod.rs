@@ -60,6 +60,15 @@ enum Command {
         /// it arrived); the clock only for a response without Date.
         #[arg(long, allow_hyphen_values = true, value_parser = parse_moment)]
         now: Option<i64>,
+        /// Also validate each JSON response body against this JSON Schema
+        /// (drafts 2020-12, 2019-09, 7), or an OpenAPI 3.1 document with
+        /// --schema-ref. JSON only; $ref resolves inside the file.
+        #[arg(long, value_name = "FILE")]
+        schema: Option<String>,
+        /// The schema inside --schema's document, as a JSON pointer:
+        /// '#/components/schemas/Problem'.
+        #[arg(long, value_name = "POINTER", requires = "schema")]
+        schema_ref: Option<String>,
     },
     /// Find status codes by number, name or words ("rate limit", "moved").
     Search {
@@ -128,11 +137,20 @@ pub fn run(
     let result = match cli.command {
         Command::Explain { code, json, now: at } => explain::explain(&code, json, now(at), out),
         Command::Search { query, json } => explain::search(&query.join(" "), json, out),
-        Command::Check { files, json, fail_on, profile, now: at } => {
+        Command::Check { files, json, fail_on, profile, now: at, schema, schema_ref } => {
             // Without --now each exchange is judged at its own receipt.
             let options = AnalysisOptions::new(profile, now(at));
             let options = check::Moment { options, fixed: at.is_some() };
-            match check::check(&files, json, fail_on, options, out) {
+            let schema =
+                match schema.map(|path| check::UserSchema::load(&path, schema_ref.as_deref())) {
+                    Some(Err(message)) => {
+                        let _ = writeln!(err, "statuslab: {message}");
+                        return EXIT_BAD_INPUT;
+                    }
+                    Some(Ok(schema)) => Some(schema),
+                    None => None,
+                };
+            match check::check(&files, json, fail_on, options, schema.as_ref(), out) {
                 Ok(code) => return code,
                 Err(message) => {
                     let _ = writeln!(err, "statuslab: {message}");

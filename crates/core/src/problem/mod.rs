@@ -83,6 +83,9 @@ pub struct ProblemAnalysis {
     pub members: Vec<MemberNote>,
     /// RFC 9457 Appendix A's schema verdict; only with the `schema` feature.
     pub standard_schema: Option<SchemaVerdict>,
+    /// The verdict of the user's own schema (`statuslab check --schema`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<SchemaVerdict>,
     /// The body rewritten as problem details, for a legacy error body.
     pub conversion: Option<Conversion>,
 }
@@ -177,6 +180,7 @@ pub fn analyze_problem(exchange: &Exchange) -> Option<ProblemAnalysis> {
         errors: Vec::new(),
         members: Vec::new(),
         standard_schema: None,
+        schema: None,
         conversion: None,
     };
 
