@@ -112,6 +112,9 @@ impl ComposerState {
     pub(super) fn load(&mut self, exchange: Exchange) {
         self.status_text = exchange.response.status.to_string();
         self.exchange = exchange;
+        // The analysis of the exchange this one replaces says nothing about
+        // it: show none until the engine answers, never the old one.
+        self.analysis = None;
         self.revision += 1;
         self.body_revision += 1;
     }

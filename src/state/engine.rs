@@ -149,6 +149,22 @@ mod tests {
     }
 
     #[test]
+    fn a_new_exchange_never_shows_the_old_analysis() {
+        let mut state = ComposerState::default();
+        let analysis = crate::core::analysis::analyze(
+            &state.exchange,
+            crate::core::analysis::AnalysisOptions::new(
+                crate::core::lint::Profile::Rfc,
+                crate::core::time::UnixTime(0),
+            ),
+        );
+        state.apply_engine(EngineAction::Reply(Reply::Analyzed(Box::new(analysis))));
+        assert!(state.analysis.is_some());
+        state.apply_engine(EngineAction::Reply(loaded(3, Vec::new())));
+        assert!(state.analysis.is_none(), "the old analysis is gone until the new one arrives");
+    }
+
+    #[test]
     fn a_failed_load_keeps_the_exchange() {
         let mut state = ComposerState::default();
         let before = state.exchange.clone();

@@ -8,7 +8,7 @@ use crate::ui::{
     browser,
     components::{CodePage, MessagePage, ReferenceList, SiteFooter, SiteHeader},
     context::AppReducer,
-    hooks::{use_hash_route, use_shortcut_focus},
+    hooks::use_hash_route,
 };
 
 const THEME_KEY: &str = "statuslab.theme";
@@ -36,7 +36,6 @@ pub fn App() -> Html {
     use_hash_route(state.dispatcher());
     #[cfg(feature = "composer")]
     let engine = crate::ui::composer_host::use_composer_host(&state);
-    use_shortcut_focus("/", "search");
 
     use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
     use_effect_with(state.route.clone(), |route| {

@@ -13,11 +13,13 @@ mod details;
 #[cfg(feature = "composer")]
 pub mod engine_client;
 mod hooks;
+mod shortcut;
 
 pub use app::App;
 
 /// Mounts the playground on `<div id="app">` (or the body if it is missing).
 pub fn start() {
+    shortcut::install_shortcut_focus("/", "search");
     let root = browser::document().and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(element) => yew::Renderer::<App>::with_root(element).render(),

@@ -300,7 +300,7 @@ pub fn Composer() -> Html {
                                 include_secrets={state.export_secrets} redacted={state.export_redacted.clone()} onsecrets={d.reform(ComposerAction::SetExportSecrets)} />
                         </>
                     },
-                    None => html! { <p class="loading" role="status">{ "Starting the analysis engine…" }</p> },
+                    None => html! { <p class="loading" role="status">{ "Analysing…" }</p> },
                 } }
             </section>
             </div>
