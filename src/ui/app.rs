@@ -54,7 +54,15 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::Search(query));
         })
     };
-    let onopen = Callback::from(|code: u16| browser::push_hash(&Route::Code(code).to_fragment()));
+    let onopen = {
+        // The page changes first, then the address: whoever sees the new
+        // address sees the new page (the hashchange that follows is a no-op).
+        let dispatcher = state.dispatcher();
+        Callback::from(move |code: u16| {
+            dispatcher.dispatch(Action::Navigate(Route::Code(code)));
+            browser::push_hash(&Route::Code(code).to_fragment());
+        })
+    };
     let ontoggletheme = {
         let dispatcher = state.dispatcher();
         let next = state.theme.toggled();
