@@ -385,3 +385,18 @@ fn fixes_never_break_another_rule() {
         broken.join("\n")
     );
 }
+
+/// A finding about one field of a pasted message points at that field's
+/// line, on the side it concerns.
+#[test]
+fn field_findings_point_at_their_line() {
+    let raw = "GET /a HTTP/1.1\nHost: a\nCache-Control: max-age=\"5\"\n\nHTTP/1.1 200 OK\nDate: Mon, 23 Nov 2026 10:00:00 GMT\nContent-Type: text/plain\nAge: -3\nCache-Control: max-age=\"60\"\n\nok";
+    let exchange = &parse_input(raw).expect("parses").exchanges[0];
+    let findings = lint(exchange, Profile::Rfc);
+    let line_of = |id: &str, side: &str| {
+        findings.iter().find(|f| f.id == id && f.message.starts_with(side)).and_then(|f| f.line)
+    };
+    assert_eq!(findings.iter().find(|f| f.id == "age-invalid").and_then(|f| f.line), Some(8));
+    assert_eq!(line_of("cache-control-syntax", "The response"), Some(9));
+    assert_eq!(line_of("cache-control-syntax", "The request"), Some(3));
+}
