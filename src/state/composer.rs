@@ -9,6 +9,7 @@ use crate::core::{
     export::Format,
     lint::{AutoFix, Profile},
     presets,
+    retry::BackoffSettings,
 };
 
 /// Which half of the exchange an edit applies to.
@@ -61,6 +62,8 @@ pub struct ComposerState {
     /// Credentials stay out of HAR, Markdown and fixture exports unless the
     /// user asks for them.
     pub export_secrets: bool,
+    /// The backoff the retry advice draws its schedule with (editable).
+    pub backoff: BackoffSettings,
     pub export_redacted: Vec<String>,
 }
 
@@ -84,6 +87,7 @@ impl ComposerState {
             export_format: None,
             export_text: None,
             export_secrets: false,
+            backoff: BackoffSettings::default(),
             export_redacted: Vec::new(),
         }
     }
@@ -164,6 +168,8 @@ pub enum ComposerAction {
     ChooseExport(Format),
     /// Include credentials in shared export formats.
     SetExportSecrets(bool),
+    /// New backoff settings for the retry schedule.
+    SetBackoff(BackoffSettings),
     /// Restore an exchange saved in an earlier visit.
     Restore(Box<Exchange>),
     /// The saved exchange is being read back (by the engine): a default
@@ -181,6 +187,7 @@ impl ComposerAction {
                 | ComposerAction::SetEntriesPage(_)
                 | ComposerAction::ChooseExport(_)
                 | ComposerAction::SetExportSecrets(_)
+                | ComposerAction::SetBackoff(_)
                 | ComposerAction::RestoreRequested
                 | ComposerAction::LoadPreset(_)
         )
@@ -273,6 +280,7 @@ impl ComposerState {
                     c.preset = None;
                 }
             }
+            ComposerAction::SetBackoff(settings) => c.backoff = settings.sanitized(),
             ComposerAction::SetExportSecrets(include) => {
                 c.export_secrets = include;
                 c.export_text = None;

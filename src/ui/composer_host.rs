@@ -51,10 +51,13 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         let engine = (*engine).clone();
         let ready = composing && state.composer.settled();
         let snapshot = state.clone();
-        let deps = (ready, state.composer.revision, state.composer.profile);
-        use_effect_with(deps, move |(ready, _, profile)| {
+        let deps = (ready, state.composer.revision, state.composer.profile, state.composer.backoff);
+        use_effect_with(deps, move |(ready, _, profile, backoff)| {
             if *ready {
-                let options = AnalysisOptions::new(*profile, browser::now());
+                let options = AnalysisOptions {
+                    backoff: *backoff,
+                    ..AnalysisOptions::new(*profile, browser::now())
+                };
                 engine.analyze(&snapshot.composer.exchange, options);
             }
         });

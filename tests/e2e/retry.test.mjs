@@ -40,3 +40,13 @@ test("a 502's verdict follows the method and Idempotency-Key", async () => {
   await waitForDom(page, () => /Retry automatically/.test(document.querySelector(".retry .verdict")?.textContent ?? ""));
   assertClean(page);
 });
+
+test("the schedule follows the backoff settings the user types", async () => {
+  const page = await open("bad-gateway-502");
+  await page.waitForSelector(".schedule-table tbody tr");
+  await page.fill("#backoff-attempts", "2");
+  await page.locator("#backoff-attempts").dispatchEvent("change");
+  await waitForDom(page, () => document.querySelectorAll(".schedule-table tbody tr").length === 2);
+  assert.equal(await page.locator(".schedule-chart .draw").count(), 2);
+  assertClean(page);
+});

@@ -290,7 +290,8 @@ pub fn Composer() -> Html {
                                 <CachePanel analysis={cache.clone()} />
                             }
                             if let Some(advice) = &analysis.retry {
-                                <RetryPanel advice={advice.clone()} />
+                                <RetryPanel advice={advice.clone()} backoff={state.backoff}
+                                    onbackoff={d.reform(ComposerAction::SetBackoff)} />
                             }
                             if let Some(problem) = analysis.problem.as_ref().filter(|p| p.detected || !p.errors.is_empty() || p.conversion.is_some()) {
                                 <ProblemPanel analysis={problem.clone()} onconvert={d.reform(ComposerAction::ApplyFix)} />

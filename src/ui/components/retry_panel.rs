@@ -1,11 +1,29 @@
 use yew::prelude::*;
 
-use crate::core::retry::{Attempt, RetryAdvice, Verdict};
+use crate::core::retry::{Attempt, BackoffSettings, RetryAdvice, Verdict};
 use crate::ui::components::SpecLink;
 
 #[derive(Properties, PartialEq)]
 pub struct RetryPanelProps {
     pub advice: RetryAdvice,
+    pub backoff: BackoffSettings,
+    pub onbackoff: Callback<BackoffSettings>,
+}
+
+/// A number field of the backoff settings.
+fn setting(id: &str, label: &str, value: u64, onchange: Callback<u64>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let number = e.target_unchecked_into::<web_sys::HtmlInputElement>().value_as_number();
+        if number.is_finite() && number >= 0.0 {
+            onchange.emit(number as u64);
+        }
+    });
+    html! {
+        <label class="field small" for={id.to_string()}>
+            <span>{ label }</span>
+            <input id={id.to_string()} type="number" min="0" inputmode="numeric" value={value.to_string()} {onchange} />
+        </label>
+    }
 }
 
 fn verdict_label(verdict: Verdict) -> (&'static str, &'static str) {
@@ -83,6 +101,24 @@ pub fn RetryPanel(props: &RetryPanelProps) -> Html {
             </ol>
             if !advice.schedule.is_empty() {
                 <h3>{ "Recommended schedule" }</h3>
+                <div class="backoff-settings">
+                    { setting("backoff-base", "Base (ms)", props.backoff.base_ms, {
+                        let (b, on) = (props.backoff, props.onbackoff.clone());
+                        Callback::from(move |v| on.emit(BackoffSettings { base_ms: v, ..b }))
+                    }) }
+                    { setting("backoff-cap", "Cap (ms)", props.backoff.cap_ms, {
+                        let (b, on) = (props.backoff, props.onbackoff.clone());
+                        Callback::from(move |v| on.emit(BackoffSettings { cap_ms: v, ..b }))
+                    }) }
+                    { setting("backoff-attempts", "Retries", u64::from(props.backoff.max_attempts), {
+                        let (b, on) = (props.backoff, props.onbackoff.clone());
+                        Callback::from(move |v: u64| on.emit(BackoffSettings { max_attempts: u32::try_from(v).unwrap_or(u32::MAX), ..b }))
+                    }) }
+                    { setting("backoff-deadline", "Deadline (ms, 0 = none)", props.backoff.deadline_ms.unwrap_or(0), {
+                        let (b, on) = (props.backoff, props.onbackoff.clone());
+                        Callback::from(move |v| on.emit(BackoffSettings { deadline_ms: (v > 0).then_some(v), ..b }))
+                    }) }
+                </div>
                 { schedule_chart(&advice.schedule, advice.worst_case_wait_ms) }
                 <table class="schedule-table">
                     <caption>{ format!("Capped exponential backoff with full jitter; worst case {} in all.", seconds(advice.worst_case_wait_ms)) }</caption>

@@ -56,6 +56,21 @@ impl BackoffSettings {
     pub const DEFAULT_SEED: u64 = 0x5EED_5EED;
 }
 
+impl BackoffSettings {
+    /// Settings a person typed, kept within what a schedule can show: at
+    /// least 1 ms, a cap no lower than the base, at most 20 retries and a
+    /// day per wait.
+    pub fn sanitized(self) -> BackoffSettings {
+        let base_ms = self.base_ms.clamp(1, 86_400_000);
+        BackoffSettings {
+            base_ms,
+            cap_ms: self.cap_ms.clamp(base_ms, 86_400_000),
+            max_attempts: self.max_attempts.min(20),
+            ..self
+        }
+    }
+}
+
 impl Default for BackoffSettings {
     fn default() -> Self {
         BackoffSettings {
@@ -329,3 +344,25 @@ fn schedule_step(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod settings_tests {
+    use super::BackoffSettings;
+
+    #[test]
+    fn typed_settings_are_kept_within_what_a_schedule_can_show() {
+        let wild = BackoffSettings {
+            base_ms: 0,
+            cap_ms: 5,
+            max_attempts: 900,
+            ..BackoffSettings::default()
+        };
+        let kept = wild.sanitized();
+        assert_eq!(kept.base_ms, 1);
+        assert_eq!(kept.cap_ms, 5);
+        assert_eq!(kept.max_attempts, 20);
+        let inverted =
+            BackoffSettings { base_ms: 2_000, cap_ms: 100, ..BackoffSettings::default() };
+        assert_eq!(inverted.sanitized().cap_ms, 2_000, "a cap below the base is raised to it");
+    }
+}
