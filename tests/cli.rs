@@ -11,6 +11,22 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// Runs `statuslab <args> -` with `input` on stdin: exit code and JSON out.
+fn check_stdin(args: &[&str], input: &str) -> (Option<i32>, serde_json::Value) {
+    use std::io::Write;
+    let mut all = args.to_vec();
+    all.push("-");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
+        .args(&all)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("writes");
+    let output = child.wait_with_output().expect("finishes");
+    (output.status.code(), serde_json::from_slice(&output.stdout).expect("JSON"))
+}
+
 #[test]
 fn explain_prints_the_reference_entry() {
     let output = statuslab(&["explain", "429"]);
@@ -76,17 +92,8 @@ fn search_lists_matches() {
 
 #[test]
 fn findings_about_one_field_point_at_its_line() {
-    use std::io::Write;
     let raw = "GET / HTTP/1.1\nHost: a\n\nHTTP/1.1 200 OK\nContent-Type: text/plain\nDate: Monday 23 Nov\n\nok";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
-        .args(["check", "--json", "--fail-on", "never", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs");
-    child.stdin.take().expect("stdin").write_all(raw.as_bytes()).expect("writes");
-    let json: serde_json::Value =
-        serde_json::from_slice(&child.wait_with_output().expect("finishes").stdout).expect("JSON");
+    let (_, json) = check_stdin(&["check", "--json", "--fail-on", "never"], raw);
     let findings = json["exchanges"][0]["findings"].as_array().cloned().unwrap_or_default();
     let date =
         findings.iter().find(|f| f["id"] == "invalid-date-header").expect("the bad Date is found");
@@ -96,18 +103,7 @@ fn findings_about_one_field_point_at_its_line() {
 #[test]
 fn check_json_carries_the_retry_advice() {
     let raw = "POST /orders HTTP/1.1\nHost: a\n\nHTTP/1.1 502 Bad Gateway\nDate: Mon, 23 Nov 2026 10:00:00 GMT\n\n";
-    let json = |input: &str| -> serde_json::Value {
-        use std::io::Write;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
-            .args(["check", "--json", "--fail-on", "never", "-"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("runs");
-        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("writes");
-        let output = child.wait_with_output().expect("finishes");
-        serde_json::from_slice(&output.stdout).expect("JSON")
-    };
+    let json = |input: &str| check_stdin(&["check", "--json", "--fail-on", "never"], input).1;
     let post = json(raw);
     let retry = &post["exchanges"][0]["retry"];
     assert_eq!(retry["should_retry"], false, "a POST is not retried after 502: {retry}");
@@ -241,20 +237,11 @@ fn check_unreadable_input_exits_2_naming_file_and_line() {
 
 #[test]
 fn check_json_carries_the_cache_verdicts_at_the_moment_of_receipt() {
-    use std::io::Write;
     let raw = "GET /a HTTP/1.1\nHost: a\n\nHTTP/1.1 200 OK\nDate: Mon, 23 Nov 2026 10:00:00 GMT\nCache-Control: private, max-age=600\n\nok";
     let run = |extra: &[&str]| -> serde_json::Value {
         let mut args = vec!["check", "--json", "--fail-on", "never"];
         args.extend_from_slice(extra);
-        args.push("-");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
-            .args(&args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("runs");
-        child.stdin.take().expect("stdin").write_all(raw.as_bytes()).expect("writes");
-        serde_json::from_slice(&child.wait_with_output().expect("finishes").stdout).expect("JSON")
+        check_stdin(&args, raw).1
     };
     let at_receipt = run(&[]);
     let cache = &at_receipt["exchanges"][0]["cache"];
@@ -271,28 +258,19 @@ fn check_json_carries_the_cache_verdicts_at_the_moment_of_receipt() {
 
 #[test]
 fn check_validates_bodies_against_a_schema_from_an_openapi_document() {
-    use std::io::Write;
     let schema =
         format!("{}/tests/fixtures/schemas/openapi-errors.json", env!("CARGO_MANIFEST_DIR"));
     let run = |body: &str| -> (Option<i32>, serde_json::Value) {
         let raw = format!("GET /orders/7 HTTP/1.1\nHost: a\n\nHTTP/1.1 404 Not Found\nContent-Type: application/problem+json\nDate: Mon, 23 Nov 2026 10:00:00 GMT\n\n{body}");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_statuslab"))
-            .args([
-                "check",
-                "--json",
-                "--schema",
-                &schema,
-                "--schema-ref",
-                "#/components/schemas/Problem",
-                "-",
-            ])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("runs");
-        child.stdin.take().expect("stdin").write_all(raw.as_bytes()).expect("writes");
-        let output = child.wait_with_output().expect("finishes");
-        (output.status.code(), serde_json::from_slice(&output.stdout).expect("JSON"))
+        let args = [
+            "check",
+            "--json",
+            "--schema",
+            &schema,
+            "--schema-ref",
+            "#/components/schemas/Problem",
+        ];
+        check_stdin(&args, &raw)
     };
     let (code, good) = run(
         r#"{"type":"https://api.example/problems/no-order","title":"Not Found","status":404,"trace_id":"7f3c9a1e2b"}"#,

@@ -3,7 +3,6 @@
 use std::rc::Rc;
 
 use super::composer::ComposerState;
-use crate::core::analysis::Analysis;
 use crate::engine::protocol::{EntryRow, Reply};
 
 /// A load under way: entries read so far and in all (0 while scanning).
@@ -57,7 +56,7 @@ impl ComposerState {
     fn apply_reply(&mut self, reply: Reply) {
         match reply {
             Reply::Analyzed(analysis) => {
-                self.analysis = Some(Rc::new(Analysis::clone(&analysis)));
+                self.analysis = Some(Rc::new(*analysis));
             }
             Reply::Progress { done, total } => self.loading = Some(LoadState { done, total }),
             Reply::Loaded { format, total, skipped, first } => {

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::position::{child, PositionIndex};
+use super::position::{child, Pos, PositionIndex};
 use super::spec::rfc9457;
 use super::uri::{resolve, scheme, uri_reference_problem};
 use super::{MemberKind, MemberNote, ProblemAnalysis, ProblemError};
@@ -121,23 +121,28 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn at(&mut self, pointer: &str, severity: Severity, message: String, spec: Citation) {
         let pos = self.index.locate(pointer);
-        self.errors.push(ProblemError {
-            pointer: pointer.into(),
-            line: pos.line,
-            column: pos.column,
-            message,
-            severity,
-            spec,
-        });
+        self.push(pointer, pos, severity, message, spec);
     }
 
     /// A finding about a member's name, placed on the name.
     fn at_key(&mut self, pointer: &str, severity: Severity, message: String, spec: Citation) {
         let pos = self.index.locate_key(pointer);
+        self.push(pointer, pos, severity, message, spec);
+    }
+
+    fn push(
+        &mut self,
+        pointer: &str,
+        pos: Pos,
+        severity: Severity,
+        message: String,
+        spec: Citation,
+    ) {
+        let (line, column) = (pos.line, pos.column);
         self.errors.push(ProblemError {
             pointer: pointer.into(),
-            line: pos.line,
-            column: pos.column,
+            line,
+            column,
             message,
             severity,
             spec,
