@@ -32,5 +32,6 @@ node --test --test-concurrency=1 tests/e2e/
 
 say "performance budgets"
 node tests/e2e/bench.mjs --runs 5
+bash scripts/bench-cache.sh
 
 say "all checks passed"
