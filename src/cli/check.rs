@@ -220,6 +220,19 @@ fn write_text(source: &str, analysis: &Analysis, out: &mut dyn Write) -> io::Res
             side(&cache.private),
             cache.age_s
         )?;
+        let departures: Vec<&str> = cache
+            .defaults
+            .iter()
+            .filter(|d| d.facts.iter().any(|f| f.departs_from_rfc))
+            .map(|d| d.name.as_str())
+            .collect();
+        if !departures.is_empty() {
+            let note = format!(
+                "defaults that depart from RFC 9111 here: {} (see --json cache.defaults)",
+                departures.join(", ")
+            );
+            writeln!(out, "{}", wrap(&note, "         ", 96))?;
+        }
     }
     if let Some(retry) = &analysis.retry {
         let after = retry.after_s.map(|s| format!(" after {s} s")).unwrap_or_default();

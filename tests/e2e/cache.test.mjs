@@ -44,3 +44,20 @@ test("the conditional GET preset names its validators and the conditional reques
   assert.equal((await verdicts(page)).length, 2);
   assertClean(page);
 });
+
+test("what CDNs and browsers would do is computed from their documented defaults", async () => {
+  const page = await composer();
+  await page.click(".paste summary");
+  await page.fill("#paste-text", "GET /missing HTTP/1.1\r\nHost: shop.example\r\n\r\nHTTP/1.1 404 Not Found\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: text/html\r\n\r\n<p>gone</p>");
+  await page.click("#load-paste");
+  await waitForDom(page, () => document.querySelector(".cache-defaults") !== null);
+  await page.click(".cache-defaults summary");
+  const text = await page.textContent(".cache-defaults");
+  // Cloudflare keeps a 404 without explicit freshness for 3 minutes.
+  assert.match(text, /Cloudflare \(CDN\): Without explicit freshness it keeps a 404 for 3 min/);
+  assert.match(text, /departs from the RFC/);
+  const sources = await page.locator(".cache-defaults a").evaluateAll((links) => links.map((a) => a.href));
+  assert.ok(sources.length > 0 && sources.every((href) => href.startsWith("https://")), "every fact links its https source");
+  await page.locator(".cache").screenshot({ path: join(ARTIFACTS, "cache-defaults.png") });
+  assertClean(page);
+});

@@ -50,3 +50,22 @@ test("the schedule follows the backoff settings the user types", async () => {
   assert.equal(await page.locator(".schedule-chart .draw").count(), 2);
   assertClean(page);
 });
+
+test("a retry budget cuts the schedule where its tokens run out, and can be undone", async () => {
+  const page = await open("bad-gateway-502");
+  await page.waitForSelector(".schedule-table tbody tr");
+  await page.selectOption("#retry-budget", "grpc");
+  // gRFC A6's example bucket: 10 tokens, this failure takes one, and each
+  // failing retry another until 5 (half) is left: 4 retries.
+  await waitForDom(page, () => document.querySelector(".schedule-table thead")?.textContent.includes("Budget left"));
+  assert.equal(await page.locator(".schedule-table tbody tr").count(), 4);
+  assert.match(await page.textContent(".retry-steps"), /Retry budget: gRPC retry throttling/);
+  await page.fill("#budget-tokens", "6");
+  await page.locator("#budget-tokens").dispatchEvent("change");
+  await waitForDom(page, () => document.querySelectorAll(".schedule-table tbody tr").length === 0);
+  assert.match(await page.textContent(".retry-steps"), /No retry is sent/);
+  await page.selectOption("#retry-budget", "none");
+  await waitForDom(page, () => document.querySelectorAll(".schedule-table tbody tr").length === 4);
+  await page.locator(".retry").screenshot({ path: join(ARTIFACTS, "retry-budget.png") });
+  assertClean(page);
+});

@@ -1,7 +1,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::cache::{CacheAction, CacheAnalysis, CacheVerdict};
+use crate::core::cache::{
+    CacheAction, CacheAnalysis, CacheVerdict, DefaultBehaviour, ImplementationKind,
+};
 use crate::ui::components::SpecLink;
 
 #[derive(Properties, PartialEq)]
@@ -99,6 +101,38 @@ fn side(title: &str, verdict: &CacheVerdict, span: i64, at: i64) -> Html {
     }
 }
 
+/// What CDNs and browsers do by default with this exchange: the computed
+/// lifetime and the documented facts it touches, each with its source.
+/// Collapsed by default: it is context, not the verdict.
+fn real_world_defaults(defaults: &[DefaultBehaviour]) -> Html {
+    let departing = defaults.iter().filter(|d| d.facts.iter().any(|f| f.departs_from_rfc)).count();
+    html! {
+        <details class="cache-defaults">
+            <summary>{ format!("What CDNs and browsers do by default ({} of {} depart from RFC 9111 here)", departing, defaults.len()) }</summary>
+            <ul>
+                { for defaults.iter().map(|d| html! {
+                    <li class="cache-default">
+                        <strong>{ d.name.clone() }</strong>
+                        { match d.kind { ImplementationKind::Cdn => " (CDN)", ImplementationKind::Browser => " (browser)" } }
+                        if let Some(lifetime) = &d.lifetime { { ": " }{ lifetime.clone() } }
+                        <ul>
+                            { for d.facts.iter().map(|f| html! {
+                                <li>
+                                    if f.departs_from_rfc { <span class="flag">{ "departs from the RFC" }</span>{ " " } }
+                                    { f.summary.clone() }{ " " }
+                                    <span class="subtle">{ format!("({})", f.rfc) }</span>{ " " }
+                                    <a href={f.source.clone()} rel="noopener noreferrer" target="_blank">{ "source" }</a>
+                                    if !f.verified { <span class="flag subtle">{ " not verified" }</span> }
+                                </li>
+                            }) }
+                        </ul>
+                    </li>
+                }) }
+            </ul>
+        </details>
+    }
+}
+
 /// RFC 9111 verdicts for a shared and a private cache, side by side, at a
 /// moment the user moves with a slider; with the reasons, the validators,
 /// and the http-cache-semantics crate's answer where it differs.
@@ -154,6 +188,9 @@ pub fn CachePanel(props: &CachePanelProps) -> Html {
                         <ul>{ for library.differs.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul>
                     </div>
                 }
+            }
+            if !analysis.defaults.is_empty() {
+                { real_world_defaults(&analysis.defaults) }
             }
         </section>
     }

@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::retry::{Attempt, BackoffSettings, RetryAdvice, Verdict};
+use crate::core::retry::{
+    format_milli, Attempt, BackoffSettings, RetryAdvice, RetryBudget, Verdict,
+};
 use crate::ui::components::SpecLink;
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +25,65 @@ fn setting(id: &str, label: &str, value: u64, onchange: Callback<u64>) -> Html {
             <span>{ label }</span>
             <input id={id.to_string()} type="number" min="0" inputmode="numeric" value={value.to_string()} {onchange} />
         </label>
+    }
+}
+
+/// The budget's scheme picker and its numbers. Tokens are typed whole (the
+/// gRPC count is kept in thousandths underneath).
+fn budget_settings(backoff: BackoffSettings, on: Callback<BackoffSettings>) -> Html {
+    let with = move |budget: Option<RetryBudget>| BackoffSettings { budget, ..backoff };
+    let onscheme = {
+        let on = on.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let budget = match value.as_str() {
+                "aws" => Some(RetryBudget::AWS_FULL),
+                "grpc" => Some(RetryBudget::GRPC_FULL),
+                _ => None,
+            };
+            on.emit(with(budget));
+        })
+    };
+    let scheme = match backoff.budget {
+        None => "none",
+        Some(RetryBudget::AwsQuota { .. }) => "aws",
+        Some(RetryBudget::GrpcThrottling { .. }) => "grpc",
+    };
+    let numbers = match backoff.budget {
+        None => html! {},
+        Some(RetryBudget::AwsQuota { tokens, retry_cost }) => html! { <>
+            { setting("budget-tokens", "Tokens left", u64::from(tokens), {
+                let on = on.clone();
+                Callback::from(move |v: u64| on.emit(with(Some(RetryBudget::AwsQuota { tokens: u32::try_from(v).unwrap_or(u32::MAX), retry_cost }))))
+            }) }
+            { setting("budget-cost", "Cost per retry", u64::from(retry_cost), {
+                let on = on.clone();
+                Callback::from(move |v: u64| on.emit(with(Some(RetryBudget::AwsQuota { tokens, retry_cost: u32::try_from(v).unwrap_or(u32::MAX) }))))
+            }) }
+        </> },
+        Some(RetryBudget::GrpcThrottling { max_tokens, tokens_milli }) => html! { <>
+            { setting("budget-tokens", "Tokens left", u64::from(tokens_milli / 1000), {
+                let on = on.clone();
+                Callback::from(move |v: u64| on.emit(with(Some(RetryBudget::GrpcThrottling { max_tokens, tokens_milli: u32::try_from(v.saturating_mul(1000)).unwrap_or(u32::MAX) }))))
+            }) }
+            { setting("budget-max", "Max tokens", u64::from(max_tokens), {
+                let on = on.clone();
+                Callback::from(move |v: u64| on.emit(with(Some(RetryBudget::GrpcThrottling { max_tokens: u32::try_from(v).unwrap_or(u32::MAX), tokens_milli }))))
+            }) }
+        </> },
+    };
+    html! {
+        <div class="backoff-settings budget-settings">
+            <label class="field small" for="retry-budget">
+                <span>{ "Retry budget" }</span>
+                <select id="retry-budget" onchange={onscheme}>
+                    <option value="none" selected={scheme == "none"}>{ "None" }</option>
+                    <option value="aws" selected={scheme == "aws"}>{ "AWS retry quota" }</option>
+                    <option value="grpc" selected={scheme == "grpc"}>{ "gRPC retry throttling" }</option>
+                </select>
+            </label>
+            { numbers }
+        </div>
     }
 }
 
@@ -78,6 +139,7 @@ fn schedule_chart(schedule: &[Attempt], worst_ms: u64) -> Html {
 pub fn RetryPanel(props: &RetryPanelProps) -> Html {
     let advice = &props.advice;
     let (label, tone) = verdict_label(advice.verdict);
+    let budgeted = advice.schedule.iter().any(|a| a.tokens_left_milli.is_some());
     html! {
         <section class="retry" aria-labelledby="retry-title">
             <h2 id="retry-title">{ "Retry" }</h2>
@@ -99,7 +161,9 @@ pub fn RetryPanel(props: &RetryPanelProps) -> Html {
                     </li>
                 }) }
             </ol>
-            if !advice.schedule.is_empty() {
+            // The settings stay while retrying is advised, even when they cut
+            // every retry, so the user can undo what emptied the schedule.
+            if advice.should_retry {
                 <h3>{ "Recommended schedule" }</h3>
                 <div class="backoff-settings">
                     { setting("backoff-base", "Base (ms)", props.backoff.base_ms, {
@@ -119,10 +183,15 @@ pub fn RetryPanel(props: &RetryPanelProps) -> Html {
                         Callback::from(move |v| on.emit(BackoffSettings { deadline_ms: (v > 0).then_some(v), ..b }))
                     }) }
                 </div>
+                { budget_settings(props.backoff, props.onbackoff.clone()) }
+            }
+            if !advice.schedule.is_empty() {
                 { schedule_chart(&advice.schedule, advice.worst_case_wait_ms) }
                 <table class="schedule-table">
                     <caption>{ format!("Capped exponential backoff with full jitter; worst case {} in all.", seconds(advice.worst_case_wait_ms)) }</caption>
-                    <thead><tr><th scope="col">{ "Retry" }</th><th scope="col">{ "Wait window" }</th><th scope="col">{ "Drawn wait" }</th><th scope="col">{ "Starts at" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Retry" }</th><th scope="col">{ "Wait window" }</th><th scope="col">{ "Drawn wait" }</th><th scope="col">{ "Starts at" }</th>
+                        if budgeted { <th scope="col">{ "Budget left if it fails" }</th> }
+                    </tr></thead>
                     <tbody>
                         { for advice.schedule.iter().map(|a| html! {
                             <tr>
@@ -130,6 +199,9 @@ pub fn RetryPanel(props: &RetryPanelProps) -> Html {
                                 <td>{ format!("{} – {}", seconds(a.earliest_ms), seconds(a.latest_ms)) }</td>
                                 <td>{ seconds(a.chosen_ms) }</td>
                                 <td>{ seconds(a.at_ms) }</td>
+                                if let Some(left) = a.tokens_left_milli {
+                                    <td>{ format_milli(left) }</td>
+                                }
                             </tr>
                         }) }
                     </tbody>

@@ -21,6 +21,7 @@
 //! Everything is computed from the exchange and `now`; nothing reads the
 //! system clock.
 
+mod defaults;
 mod fields;
 mod library;
 mod spec;
@@ -32,6 +33,7 @@ use crate::exchange::Exchange;
 use crate::registry::model::Citation;
 use crate::time::UnixTime;
 
+pub use defaults::{DefaultBehaviour, DefaultFact, ImplementationKind, CACHE_DEFAULTS_JSON};
 pub use verdict::HEURISTIC_CAP_S;
 
 /// Everything the cache engine concludes about one exchange.
@@ -54,6 +56,10 @@ pub struct CacheAnalysis {
     /// cannot be expressed with the `http` crate's types (an invalid method
     /// token or a status outside 100–999).
     pub library: Option<LibraryVerdict>,
+    /// What well-known CDNs and browsers do by default with this exchange,
+    /// from their documentation (`data/cache-defaults.json`).
+    #[serde(default)]
+    pub defaults: Vec<DefaultBehaviour>,
 }
 
 /// One cache's verdict.
@@ -209,6 +215,7 @@ pub fn analyze_cache(exchange: &Exchange, now: UnixTime) -> CacheAnalysis {
         received_at: UnixTime(context.received_at),
         validators: fields::validators(exchange),
         targeted: fields::targeted(exchange),
+        defaults: defaults::defaults(&context),
         shared,
         private,
         library,

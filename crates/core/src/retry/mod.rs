@@ -9,6 +9,7 @@
 //! and shows what real clients' documented defaults would do, from
 //! `data/retry-clients.json`.
 
+mod budget;
 mod clients;
 mod method;
 mod reading;
@@ -22,6 +23,7 @@ use crate::exchange::Exchange;
 use crate::registry::model::Citation;
 use crate::time::UnixTime;
 
+pub use budget::{format_milli, RetryBudget};
 pub use clients::{
     check_client_policies, client_policies, parse_client_policies, ClientPolicy, GrpcMap,
     GrpcMapping, InvalidRetryAfter, PolicyKind, RetryAfterHandling, RETRY_CLIENTS_JSON,
@@ -50,6 +52,10 @@ pub struct BackoffSettings {
     pub deadline_ms: Option<u64>,
     /// Seeds the jitter draws, so a schedule is reproducible.
     pub seed: u64,
+    /// A client-wide retry budget that can stop retries before
+    /// `max_attempts` does.
+    #[serde(default)]
+    pub budget: Option<RetryBudget>,
 }
 
 impl BackoffSettings {
@@ -66,6 +72,7 @@ impl BackoffSettings {
             base_ms,
             cap_ms: self.cap_ms.clamp(base_ms, 86_400_000),
             max_attempts: self.max_attempts.min(20),
+            budget: self.budget.map(RetryBudget::sanitized),
             ..self
         }
     }
@@ -79,6 +86,7 @@ impl Default for BackoffSettings {
             max_attempts: 4,
             deadline_ms: None,
             seed: BackoffSettings::DEFAULT_SEED,
+            budget: None,
         }
     }
 }
@@ -116,6 +124,11 @@ pub struct Attempt {
     pub latest_ms: u64,
     pub chosen_ms: u64,
     pub at_ms: u64,
+    /// What the retry budget holds once this retry has been sent and has
+    /// failed (the worst case), in thousandths of a token (gRPC counts
+    /// fractions; [`format_milli`] reads it), when a budget is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens_left_milli: Option<u32>,
 }
 
 /// What one real client's documented default would do.
@@ -207,6 +220,9 @@ pub fn advise(exchange: &Exchange, now: UnixTime, settings: &BackoffSettings) ->
             ));
         }
         steps.push(schedule_step(settings, &plan, floor_s, immediate));
+        if let Some(budget) = settings.budget {
+            steps.push(budget_step(budget, &plan, settings.max_attempts));
+        }
         (plan.attempts, plan.worst_case_wait_ms)
     } else {
         (Vec::new(), 0)
@@ -340,6 +356,26 @@ fn schedule_step(
         detail.push_str(" Retries are switched off (max_attempts = 0).");
     }
     RetryStep { label: "Schedule".into(), detail, spec: spec::backoff_and_jitter() }
+}
+
+fn budget_step(budget: RetryBudget, plan: &schedule::Plan, max_attempts: u32) -> RetryStep {
+    let mut detail = budget.sanitized().describe();
+    if plan.cut_by_budget > 0 {
+        detail.push_str(&format!(
+            " If every retry fails, the budget runs out and stops {} planned retr{}.",
+            plan.cut_by_budget,
+            if plan.cut_by_budget == 1 { "y" } else { "ies" }
+        ));
+        if plan.attempts.is_empty() {
+            detail.push_str(
+                " No retry is sent: the client returns this failure at once, which is what a \
+                 budget is for while a service fails for many requests.",
+            );
+        }
+    } else if max_attempts > 0 {
+        detail.push_str(" It does not cut this schedule.");
+    }
+    RetryStep { label: format!("Retry budget: {}", budget.name()), detail, spec: budget.spec() }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! jitter ("Exponential Backoff And Jitter", AWS Architecture Blog), made
 //! reproducible by a seeded generator.
 
+use super::budget::Bucket;
 use super::{Attempt, BackoffSettings};
 
 /// SplitMix64 (Steele, Lea and Flood): tiny, fast and good enough to spread
@@ -50,6 +51,8 @@ pub(crate) struct Plan {
     pub worst_case_wait_ms: u64,
     /// Retries the deadline cut off (0 when none).
     pub cut_by_deadline: u32,
+    /// Retries the budget stopped, every retry failing (0 when none).
+    pub cut_by_budget: u32,
 }
 
 /// Plans up to `settings.max_attempts` retries. The first waits at least
@@ -62,6 +65,8 @@ pub(crate) fn plan(settings: &BackoffSettings, floor_ms: u64, immediate: bool) -
     let mut worst: u64 = 0;
     let total = if immediate { settings.max_attempts.min(1) } else { settings.max_attempts };
     let mut cut = 0;
+    let mut cut_by_budget = 0;
+    let mut bucket = settings.budget.map(Bucket::after_failure);
     for number in 1..=total {
         let earliest = if number == 1 { floor_ms } else { 0 };
         let jitter = if immediate { 0 } else { ceiling_ms(settings, number) };
@@ -72,6 +77,12 @@ pub(crate) fn plan(settings: &BackoffSettings, floor_ms: u64, immediate: bool) -
             cut = total - number + 1;
             break;
         }
+        if let Some(bucket) = bucket.as_mut() {
+            if !bucket.try_retry() {
+                cut_by_budget = total - number + 1;
+                break;
+            }
+        }
         at_ms = next_at;
         worst = worst.saturating_add(latest);
         attempts.push(Attempt {
@@ -80,12 +91,13 @@ pub(crate) fn plan(settings: &BackoffSettings, floor_ms: u64, immediate: bool) -
             latest_ms: latest,
             chosen_ms: chosen,
             at_ms,
+            tokens_left_milli: bucket.map(|b| b.left_milli()),
         });
     }
     if let Some(deadline) = settings.deadline_ms {
         worst = worst.min(deadline);
     }
-    Plan { attempts, worst_case_wait_ms: worst, cut_by_deadline: cut }
+    Plan { attempts, worst_case_wait_ms: worst, cut_by_deadline: cut, cut_by_budget }
 }
 
 #[cfg(test)]
@@ -113,6 +125,33 @@ mod tests {
         assert_eq!(ceilings, [500, 1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
         let huge = BackoffSettings { base_ms: u64::MAX, cap_ms: u64::MAX, ..Default::default() };
         assert_eq!(ceiling_ms(&huge, 200), u64::MAX);
+    }
+
+    #[test]
+    fn a_budget_stops_the_schedule_where_its_tokens_run_out() {
+        use crate::retry::RetryBudget;
+        // gRFC A6's example: 10 tokens, a failure already taken → 4 retries.
+        let settings = BackoffSettings {
+            max_attempts: 10,
+            budget: Some(RetryBudget::GRPC_FULL),
+            ..BackoffSettings::default()
+        };
+        let plan = plan(&settings, 0, false);
+        assert_eq!(plan.attempts.len(), 4);
+        assert_eq!(plan.cut_by_budget, 6);
+        let left: Vec<_> = plan.attempts.iter().filter_map(|a| a.tokens_left_milli).collect();
+        assert_eq!(left, [8_000, 7_000, 6_000, 5_000]);
+        // A nearly drained AWS quota: 12 tokens pay for two retries of 5.
+        let aws = BackoffSettings {
+            budget: Some(RetryBudget::AwsQuota { tokens: 12, retry_cost: 5 }),
+            ..BackoffSettings::default()
+        };
+        let plan = super::plan(&aws, 0, false);
+        assert_eq!((plan.attempts.len(), plan.cut_by_budget), (2, 2));
+        // Without a budget nothing is counted.
+        let plan = super::plan(&BackoffSettings::default(), 0, false);
+        assert!(plan.attempts.iter().all(|a| a.tokens_left_milli.is_none()));
+        assert_eq!(plan.cut_by_budget, 0);
     }
 
     #[test]

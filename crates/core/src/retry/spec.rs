@@ -72,3 +72,21 @@ pub(crate) fn backoff_and_jitter() -> Citation {
         "https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/".into(),
     )
 }
+
+pub(crate) fn aws_retry_quota() -> Citation {
+    cite(
+        "AWS SDKs (smithy util-retry): retry quota constants",
+        "",
+        "https://github.com/smithy-lang/smithy-typescript/blob/main/packages/util-retry/src/constants.ts"
+            .into(),
+    )
+}
+
+pub(crate) fn grpc_retry_throttling() -> Citation {
+    cite(
+        "gRFC A6: Throttling Retry Attempts and Hedged RPCs",
+        "",
+        "https://github.com/grpc/proposal/blob/master/A6-client-retries.md#throttling-retry-attempts-and-hedged-rpcs"
+            .into(),
+    )
+}

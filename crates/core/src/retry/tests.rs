@@ -481,6 +481,7 @@ fn schedule_bands_double_up_to_the_cap() {
         max_attempts: 5,
         deadline_ms: None,
         seed: 9,
+        budget: None,
     };
     let advice = advise(&exchange("GET", 500, &[], &[]), NOW, &settings);
     let bands: Vec<(u64, u64)> =
@@ -515,6 +516,7 @@ fn the_deadline_cuts_the_schedule() {
         max_attempts: 6,
         deadline_ms: Some(15_000),
         seed: 1,
+        budget: None,
     };
     let advice = advise(&exchange("GET", 502, &[], &[]), NOW, &settings);
     assert!(advice.schedule.len() < 6);
@@ -584,8 +586,16 @@ fn no_input_panics() {
             max_attempts: 100,
             deadline_ms: Some(u64::MAX),
             seed: u64::MAX,
+            budget: Some(RetryBudget::AwsQuota { tokens: u32::MAX, retry_cost: 0 }),
         },
-        BackoffSettings { base_ms: 0, cap_ms: 0, max_attempts: 3, deadline_ms: Some(0), seed: 0 },
+        BackoffSettings {
+            base_ms: 0,
+            cap_ms: 0,
+            max_attempts: 3,
+            deadline_ms: Some(0),
+            seed: 0,
+            budget: Some(RetryBudget::GrpcThrottling { max_tokens: u32::MAX, tokens_milli: 0 }),
+        },
     ];
     let mut advised = 0;
     for status in (0..=1000).step_by(7).chain([408, 413, 421, 425, 429, 503, u16::MAX]) {
@@ -666,4 +676,30 @@ fn retry_after_on_a_final_answer_is_explained_not_used() {
     let step = advice.steps.iter().find(|s| s.label == "Retry-After").expect("a Retry-After step");
     assert!(step.detail.contains("does not make an automatic retry safe"), "{}", step.detail);
     assert!(advice.schedule.is_empty());
+}
+
+#[test]
+fn a_drained_retry_budget_stops_retries_and_says_why() {
+    // gRFC A6 throttling: at 6 of 10 tokens this failure takes one, leaving
+    // 5 = the threshold, so no retry is sent; the AWS quota's 500 tokens
+    // do not cut a four-retry schedule.
+    let drained = BackoffSettings {
+        budget: Some(RetryBudget::GrpcThrottling { max_tokens: 10, tokens_milli: 6_000 }),
+        ..BackoffSettings::default()
+    };
+    let advice = advise(&exchange("GET", 503, &[], &[]), NOW, &drained);
+    assert!(advice.should_retry, "the RFC verdict stands; the budget only cuts the plan");
+    assert!(advice.schedule.is_empty());
+    let step = advice.steps.iter().find(|s| s.label.starts_with("Retry budget")).expect("a step");
+    assert!(step.detail.contains("stops 4 planned retries"), "{}", step.detail);
+    assert!(step.detail.contains("No retry is sent"));
+    assert!(step.spec.url.contains("A6-client-retries"));
+
+    let full =
+        BackoffSettings { budget: Some(RetryBudget::AWS_FULL), ..BackoffSettings::default() };
+    let advice = advise(&exchange("GET", 503, &[], &[]), NOW, &full);
+    assert_eq!(advice.schedule.len(), 4);
+    assert_eq!(advice.schedule[3].tokens_left_milli, Some(480_000));
+    let step = advice.steps.iter().find(|s| s.label.starts_with("Retry budget")).expect("a step");
+    assert!(step.detail.contains("does not cut"), "{}", step.detail);
 }
