@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the static site into dist/: index.html, the reference build (what
 # docs link to: no composer, no engine worker), and compose.html, the full
-# build with the composer and its worker. Trunk builds one page at a time,
+# build with the composer, its engine worker and the JSON Schema validator
+# worker (started only when a body needs it). Trunk builds one page at a time,
 # so the full build goes to target/site-compose first and is merged in; the
 # files both share (styles, icon, prose) are identical.
 set -euo pipefail
@@ -14,7 +15,9 @@ sed -e '/<script data-composer-redirect>/,/<\/script>/d' \
     -e 's|<title>[^<]*</title>|<title>Composer · Status Lab</title>|' \
     -e 's| data-cargo-no-default-features />| />\
     <link data-trunk rel="rust" href="../Cargo.toml" data-bin="engine" data-type="worker" data-wasm-opt="z" data-weak-refs />\
-    <link data-trunk rel="copy-file" href="engine-loader.js" />|' \
+    <link data-trunk rel="copy-file" href="engine-loader.js" />\
+    <link data-trunk rel="rust" href="../Cargo.toml" data-bin="validator" data-type="worker" data-cargo-features="validator" data-wasm-opt="z" data-weak-refs />\
+    <link data-trunk rel="copy-file" href="validator-loader.js" />|' \
     -e 's|<!-- The reference build: no composer, no engine worker (compose.html has them). -->|<!-- The full build: composer and engine worker. Generated from index.html by scripts/build-site.sh. -->|' \
     www/index.html > www/compose.html
 trunk build www/compose.html --dist target/site-compose --release --locked

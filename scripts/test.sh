@@ -17,12 +17,16 @@ say "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 say "clippy (wasm32, reference build without the composer)"
 cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --lib --bin app -- -D warnings
+say "clippy (wasm32, the validator worker's build)"
+cargo clippy --locked --target wasm32-unknown-unknown --features validator --lib --bin validator -- -D warnings
 
 say "native tests"
 cargo test --locked
 
 say "wasm-bindgen tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test web
+say "JSON-Schema-Test-Suite in wasm (headless Chromium), the validator worker's build"
+cargo test --locked --target wasm32-unknown-unknown --features validator --test web_schema_suite -- --nocapture
 
 say "release build of the site (dist/)"
 bash scripts/build-site.sh

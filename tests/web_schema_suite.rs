@@ -22,5 +22,10 @@ fn required_tests_of_every_draft_pass_in_wasm() {
         assert!(result.total > 500, "{draft_dir}: the suite was read");
         failures.extend(result.failures);
     }
-    assert!(failures.is_empty(), "{} unexpected failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} unexpected failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -2,11 +2,7 @@
 //! verdict comes from the core's analysis model; this module only chooses
 //! between printing it as JSON and as text.
 
-use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
-use std::sync::Arc;
-
-use serde_json::Value;
 
 use serde::Serialize;
 
@@ -16,7 +12,7 @@ use crate::core::{
     exchange::{parse_bytes, Exchange},
     headers::parse_http_date,
     lint::{Profile, Severity},
-    problem::{validate_schema_with, SchemaOptions},
+    problem::{prepare_user_schema, PreparedSchema, SchemaInput},
     time::UnixTime,
 };
 
@@ -80,45 +76,21 @@ fn receipt(exchange: &Exchange) -> Option<UnixTime> {
     parse_http_date(date, None).ok().map(|d| UnixTime(d.timestamp.0))
 }
 
-/// The user's own JSON Schema (`--schema`, `--schema-ref`), compiled per
-/// body by the core's validator.
-pub struct UserSchema {
-    schema: Value,
-    options: SchemaOptions,
-}
-
-/// The name under which an OpenAPI document is offered to `$ref`.
-const DOCUMENT: &str = "urn:statuslab:schema-document";
+/// The user's own JSON Schema (`--schema`, `--schema-ref`), prepared once
+/// by the core and compiled per body by its validator.
+pub struct UserSchema(PreparedSchema);
 
 impl UserSchema {
     pub fn load(path: &str, pointer: Option<&str>) -> Result<UserSchema, String> {
         let text =
             std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-        let document: Value = serde_json::from_str(&text).map_err(|e| {
-            format!("{path}: not a JSON document ({e}); YAML is not read, convert it to JSON")
-        })?;
-        let Some(pointer) = pointer else {
-            return Ok(UserSchema { schema: document, options: SchemaOptions::default() });
-        };
-        let fragment = pointer.trim_start_matches('#');
-        if document.pointer(fragment).is_none() {
-            return Err(format!("{path}: nothing at {pointer}"));
-        }
-        // The chosen schema's own $refs ("#/components/…") resolve in the
-        // whole document.
-        let mut resources = BTreeMap::new();
-        resources.insert(DOCUMENT.to_string(), document);
-        Ok(UserSchema {
-            schema: serde_json::json!({ "$ref": format!("{DOCUMENT}#{fragment}") }),
-            options: SchemaOptions { resources: Arc::new(resources), ..SchemaOptions::default() },
-        })
+        let input = SchemaInput { text, pointer: pointer.map(str::to_string) };
+        prepare_user_schema(&input).map(UserSchema).map_err(|e| format!("{path}: {e}"))
     }
 
     /// Fills `analysis.problem.schema` for a JSON response body.
     fn judge(&self, exchange: &Exchange, analysis: &mut Analysis) {
-        let body = &exchange.response.body;
-        let Ok(value) = serde_json::from_str::<Value>(body) else { return };
-        let verdict = validate_schema_with(&self.schema, &value, body, &self.options);
+        let Some(verdict) = self.0.validate(&exchange.response.body) else { return };
         if let Some(problem) = analysis.problem.as_mut() {
             problem.schema = Some(verdict);
         }

@@ -9,8 +9,10 @@ use crate::core::{
     export::Format,
     lint::{AutoFix, Profile},
     presets,
+    problem::SchemaInput,
     retry::BackoffSettings,
 };
+use crate::validator::ValidateReply;
 
 /// Which half of the exchange an edit applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,16 @@ pub struct ComposerState {
     /// The backoff the retry advice draws its schedule with (editable).
     pub backoff: BackoffSettings,
     pub export_redacted: Vec<String>,
+    /// The user's own JSON Schema for the response body, when set.
+    pub user_schema: Option<SchemaInput>,
+    /// The validator worker's latest verdicts, for `schema_revision`.
+    pub schema_check: Option<ValidateReply>,
+    /// Counts what the schema verdicts depend on: the exchange and the
+    /// user's schema. A reply for an older count is stale.
+    pub schema_revision: u64,
+    /// How long the validator worker took to start (download, compile,
+    /// first answer), once it has.
+    pub validator_startup_ms: Option<f64>,
 }
 
 impl ComposerState {
@@ -89,6 +101,10 @@ impl ComposerState {
             export_secrets: false,
             backoff: BackoffSettings::default(),
             export_redacted: Vec::new(),
+            user_schema: None,
+            schema_check: None,
+            schema_revision: 0,
+            validator_startup_ms: None,
         }
     }
 
@@ -120,6 +136,7 @@ impl ComposerState {
         // it: show none until the engine answers, never the old one.
         self.analysis = None;
         self.revision += 1;
+        self.schema_revision += 1;
         self.body_revision += 1;
     }
 
@@ -175,6 +192,15 @@ pub enum ComposerAction {
     /// The saved exchange is being read back (by the engine): a default
     /// preset must not replace it.
     RestoreRequested,
+    /// Validate the response body against this schema too (`None`: stop).
+    SetUserSchema(Option<SchemaInput>),
+    /// The validator worker answered for `revision`.
+    SchemaChecked {
+        revision: u64,
+        reply: ValidateReply,
+    },
+    /// The validator worker is up, after this many milliseconds.
+    ValidatorStarted(f64),
 }
 
 impl ComposerAction {
@@ -190,6 +216,9 @@ impl ComposerAction {
                 | ComposerAction::SetBackoff(_)
                 | ComposerAction::RestoreRequested
                 | ComposerAction::LoadPreset(_)
+                | ComposerAction::SetUserSchema(_)
+                | ComposerAction::SchemaChecked { .. }
+                | ComposerAction::ValidatorStarted(_)
         )
     }
 }
@@ -197,6 +226,9 @@ impl ComposerAction {
 impl ComposerState {
     /// Applies one edit.
     pub fn reduce(&mut self, action: ComposerAction) {
+        if action.edits_exchange() || matches!(action, ComposerAction::SetUserSchema(_)) {
+            self.schema_revision += 1;
+        }
         if action.edits_exchange() {
             self.revision += 1;
         }
@@ -294,6 +326,17 @@ impl ComposerState {
                 c.preset = None;
                 c.pending_preset = None;
             }
+            ComposerAction::SetUserSchema(schema) => {
+                c.user_schema = schema;
+                c.schema_check = None;
+            }
+            // Only the answer for what is on screen now is kept.
+            ComposerAction::SchemaChecked { revision, reply } => {
+                if revision == c.schema_revision {
+                    c.schema_check = Some(reply);
+                }
+            }
+            ComposerAction::ValidatorStarted(ms) => c.validator_startup_ms = Some(ms),
         }
     }
 }
@@ -302,6 +345,29 @@ impl ComposerState {
 mod tests {
     use super::*;
     use crate::core::exchange::Header;
+
+    #[test]
+    fn a_stale_schema_verdict_is_dropped() {
+        let mut state = ComposerState::new(Exchange::default());
+        let reply =
+            |id| ValidateReply { id, standard: None, user: None, elapsed_ms: 1.0, body_bytes: 2 };
+        let asked = state.schema_revision;
+        state.reduce(ComposerAction::SetBody(Side::Response, "{}".into()));
+        state.reduce(ComposerAction::SchemaChecked { revision: asked, reply: reply(1) });
+        assert_eq!(state.schema_check, None, "the body changed since");
+        state.reduce(ComposerAction::SchemaChecked {
+            revision: state.schema_revision,
+            reply: reply(2),
+        });
+        assert_eq!(state.schema_check.as_ref().map(|r| r.id), Some(2));
+        let schema = SchemaInput { text: "{}".into(), pointer: None };
+        state.reduce(ComposerAction::SetUserSchema(Some(schema)));
+        assert_eq!(state.schema_check, None, "a new schema clears the old verdict");
+        assert_eq!(state.revision, 1, "a schema is not an edit of the exchange");
+        let before = state.schema_revision;
+        state.reduce(ComposerAction::Restore(Box::default()));
+        assert!(state.schema_revision > before, "a loaded exchange is validated again");
+    }
 
     #[test]
     fn status_text_keeps_the_last_valid_number() {

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::core::problem::SchemaInput;
 use crate::core::{
     analysis::AnalysisOptions, export::to_raw, redact::redact_secrets, route::Route,
 };
@@ -14,6 +15,7 @@ use crate::ui::{
     browser,
     context::AppReducer,
     engine_client::{Engine, EngineEvent},
+    validator_client::{Validator, ValidatorEvent},
 };
 
 /// The composer's exchange as raw HTTP, saved on every edit so a reload
@@ -22,6 +24,23 @@ use crate::ui::{
 const EXCHANGE_KEY: &str = "statuslab.exchange.raw.v1";
 /// Storage holds about 5 MB per site; a larger exchange is not kept.
 const SAVE_LIMIT_BYTES: usize = 1 << 20;
+/// The user's JSON Schema, remembered between visits (JSON of `SchemaInput`).
+const SCHEMA_KEY: &str = "statuslab.schema.v1";
+/// Bodies up to this size are validated on every edit; a larger one would
+/// copy megabytes to the validator per keystroke.
+pub const SCHEMA_AUTO_LIMIT_BYTES: usize = 2 << 20;
+
+/// Whether the response body wants a schema verdict: JSON-looking, and an
+/// error, a JSON media type, or a schema of the user's to check it with.
+pub fn wants_schema_check(exchange: &crate::core::exchange::Exchange, user: bool) -> bool {
+    let response = &exchange.response;
+    let looks_json = matches!(response.body.trim_start().chars().next(), Some('{' | '['));
+    let json_media = response
+        .headers
+        .get("content-type")
+        .is_some_and(|t| t.to_ascii_lowercase().contains("json"));
+    looks_json && (user || json_media || response.status >= 400)
+}
 
 /// Starts (lazily) and drives the engine worker for the composer; returns
 /// the handle the composer reaches through its context.
@@ -42,7 +61,61 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
             }))
         })
     };
+    let validator = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            Validator::new(Callback::from(move |event| {
+                dispatcher.dispatch(Action::Composer(match event {
+                    ValidatorEvent::Reply { revision, reply } => {
+                        ComposerAction::SchemaChecked { revision, reply }
+                    }
+                    ValidatorEvent::Started { startup_ms } => {
+                        ComposerAction::ValidatorStarted(startup_ms)
+                    }
+                }))
+            }))
+        })
+    };
     let composing = matches!(state.route, Route::Composer { .. });
+    {
+        // The schema verdicts follow the body and the user's schema; the
+        // validator worker starts with the first body that needs it.
+        let validator = (*validator).clone();
+        let ready = composing && state.composer.settled();
+        let snapshot = state.clone();
+        use_effect_with((ready, state.composer.schema_revision), move |(ready, revision)| {
+            let c = &snapshot.composer;
+            let user = c.user_schema.clone();
+            let body = &c.exchange.response.body;
+            if *ready
+                && body.len() <= SCHEMA_AUTO_LIMIT_BYTES
+                && wants_schema_check(&c.exchange, user.is_some())
+            {
+                validator.validate(*revision, body.clone(), true, user);
+            }
+        });
+    }
+    {
+        // The last schema used comes back on the next visit, and is kept
+        // whenever it changes.
+        let dispatcher = state.dispatcher();
+        let schema = state.composer.user_schema.clone();
+        let restored = use_mut_ref(|| false);
+        use_effect_with(schema, move |schema| {
+            if !restored.replace(true) {
+                let saved = browser::load_setting(SCHEMA_KEY)
+                    .and_then(|text| serde_json::from_str::<SchemaInput>(&text).ok());
+                if let Some(saved) = saved.filter(|_| schema.is_none()) {
+                    dispatcher
+                        .dispatch(Action::Composer(ComposerAction::SetUserSchema(Some(saved))));
+                }
+                return;
+            }
+            let text =
+                schema.as_ref().and_then(|s| serde_json::to_string(s).ok()).unwrap_or_default();
+            browser::save_setting(SCHEMA_KEY, &text);
+        });
+    }
     {
         // Every edit of the composer's exchange asks for a new analysis; the
         // engine drops answers to the older ones.

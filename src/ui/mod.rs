@@ -14,6 +14,8 @@ mod details;
 pub mod engine_client;
 mod hooks;
 mod shortcut;
+#[cfg(feature = "composer")]
+pub mod validator_client;
 
 pub use app::App;
 

@@ -42,9 +42,10 @@ function row(key, what, value, unit, budget, ok) {
 const files = await loadSite();
 const brotli = (paths) => paths.reduce((n, p) => n + (files.get(p)?.br.length ?? 0), 0);
 const raw = (paths) => paths.reduce((n, p) => n + (files.get(p)?.body.length ?? 0), 0);
-const shell = [...files.keys()].filter((p) => /\.(html|js|wasm|css)$/.test(p) && !/engine/.test(p) && !p.startsWith("/details/"));
+const shell = [...files.keys()].filter((p) => /\.(html|js|wasm|css)$/.test(p) && !/engine|validator/.test(p) && !p.startsWith("/details/"));
 const engine = [...files.keys()].filter((p) => /engine/.test(p));
-for (const path of [...shell, ...engine]) {
+const validator = [...files.keys()].filter((p) => /validator/.test(p));
+for (const path of [...shell, ...engine, ...validator]) {
   const f = files.get(path);
   console.log(`  ${path.padEnd(40)} ${(f.body.length / KB).toFixed(1).padStart(8)} KB raw ${(f.br.length / KB).toFixed(1).padStart(7)} KB br`);
 }
@@ -66,9 +67,10 @@ try {
   const refBr = brotli(refPaths);
   const refOk = refBr <= 200 * KB;
   overBudget ||= !refOk;
-  if ([...fetched].some((p) => /engine/.test(p))) throw new Error("the reference page loaded the engine worker");
+  if ([...fetched].some((p) => /engine|validator/.test(p))) throw new Error("the reference page loaded a worker");
   row("reference_kb", `reference page #/code/429, all ${refPaths.length} files, brotli (raw ${(raw(refPaths) / KB).toFixed(1)} KB)`, refBr / KB, "KB", "≤ 200 KB", refOk);
   row("engine_kb", "engine worker download (composer only), brotli", brotli(engine) / KB, "KB", "reported");
+  row("validator_kb", "JSON Schema validator worker download (only when a body needs it), brotli", brotli(validator) / KB, "KB", "reported");
   // The composer's own page (compose.html): the full build, loaded when a
   // user opens the composer, never by the reference pages.
   const composePaths = ["/compose.html", ...[...readFileSync(join(ROOT, "dist/compose.html"), "utf8").matchAll(/(app-[0-9a-f]+(?:_bg\.wasm|\.js)|styles-[0-9a-f]+\.css)/g)].map((m) => "/" + m[1])];
@@ -195,6 +197,44 @@ try {
   assertClean(bigBody);
   const bigLongest = bigTasks.length ? Math.max(...bigTasks) : 0;
   row("body10mb_longest_task_ms", `longest main-thread task, typing with a 10 MB body (analysis median ${fmt(median(bigLatencies))})`, bigLongest, "ms", "< 50 ms", bigLongest < 50);
+
+  // The validator worker: start-up (download, compile, first answer) and
+  // the time it takes to check 100 KB and 1 MB problem bodies against
+  // RFC 9457 Appendix A's schema, with the page's long tasks watched.
+  const problemBody = (bytes) => {
+    const item = (i) => `{"sku":"SKU-${i}","warehouse":"north","missing":${i % 7},"note":"restock pending"}`;
+    const items = [];
+    let size = 200;
+    for (let i = 0; size < bytes; i++) {
+      const text = item(i);
+      items.push(text);
+      size += text.length + 1;
+    }
+    return `{"type":"https://example.com/probs/out-of-stock","title":"Out of stock","status":409,"detail":"Some items are not in stock.","items":[${items.join(",")}]}`;
+  };
+  const schemaPage = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await recordLongTasks(schemaPage);
+  await schemaPage.goto(site.url + "compose.html#/compose/conditional-get-304");
+  await schemaPage.waitForSelector(".meaning h2");
+  const schemaFrom = await schemaPage.evaluate(() => performance.now());
+  const checks = {};
+  for (const [label, bytes] of [["100kb", 100 * KB], ["1mb", 1024 * KB]]) {
+    const body = problemBody(bytes);
+    await schemaPage.evaluate(() => document.querySelector(".paste")?.setAttribute("open", ""));
+    await schemaPage.fill("#paste-text", `POST /orders HTTP/1.1\r\nHost: shop.example\r\n\r\nHTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\n\r\n${body}`);
+    await schemaPage.click("#load-paste");
+    await waitForDom(schemaPage, (n) => Number(document.querySelector(".schema-standard[data-elapsed-ms]")?.dataset.bodyBytes) === n, body.length, 30000);
+    checks[label] = await schemaPage.evaluate(() => Number(document.querySelector(".schema-standard").dataset.elapsedMs));
+  }
+  const startup = await schemaPage.evaluate(() => Number(document.querySelector(".schema-standard")?.dataset.startupMs));
+  const schemaTasks = await schemaPage.evaluate((from) => window.__longTasks.filter((_, i) => window.__longTaskStarts[i] >= from), schemaFrom);
+  longTasks.push(...(await schemaPage.evaluate(() => window.__longTasks)));
+  assertClean(schemaPage);
+  row("validator_startup_ms", "validator worker start-up: spawn → first verdict (download, compile, 100 KB check)", startup, "ms", "reported");
+  row("validator_100kb_ms", "Appendix A schema check of a 100 KB problem body, in the worker", checks["100kb"], "ms", "reported");
+  row("validator_1mb_ms", "Appendix A schema check of a 1 MB problem body, in the worker", checks["1mb"], "ms", "reported");
+  const schemaLongest = schemaTasks.length ? Math.max(...schemaTasks) : 0;
+  row("validator_longest_task_ms", "longest main-thread task while loading and validating those bodies", schemaLongest, "ms", "< 50 ms", schemaLongest < 50);
 
   const longest = longTasks.length ? Math.max(...longTasks) : 0;
   row("longest_task_ms", "longest main-thread task in the whole run (0 = none ≥ 50 ms)", longest, "ms", "≤ 100 ms", longest <= 100);

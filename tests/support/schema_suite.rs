@@ -62,8 +62,11 @@ fn remotes() -> BTreeMap<String, Value> {
 }
 
 pub fn run(draft_dir: &'static str, draft: SchemaDraft) -> DraftResult {
-    let options =
-        SchemaOptions { default_draft: draft, assert_formats: false, resources: Arc::new(remotes()) };
+    let options = SchemaOptions {
+        default_draft: draft,
+        assert_formats: false,
+        resources: Arc::new(remotes()),
+    };
     let prefix = format!("tests/{draft_dir}/");
     let mut result = DraftResult {
         draft_dir,
@@ -82,7 +85,8 @@ pub fn run(draft_dir: &'static str, draft: SchemaDraft) -> DraftResult {
             for case in group["tests"].as_array().into_iter().flatten() {
                 result.total += 1;
                 let data = &case["data"];
-                let expected = case["valid"].as_bool().unwrap_or_else(|| panic!("{path}: valid flag"));
+                let expected =
+                    case["valid"].as_bool().unwrap_or_else(|| panic!("{path}: valid flag"));
                 let verdict = validate_schema_with(schema, data, &data.to_string(), &options);
                 let id = format!(
                     "{draft_dir}/{name}: {group_name} / {}",

@@ -15,9 +15,22 @@ use crate::ui::{
     components::{
         CachePanel, EntriesTable, ExportPanel, FindingsList, HeaderEditor, ProblemPanel, RetryPanel,
     },
+    composer_host::{wants_schema_check, SCHEMA_AUTO_LIMIT_BYTES},
     context::{use_app, use_engine},
     engine_client::Engine,
 };
+
+/// Bodies up to this size are quoted in the error excerpts; a larger one
+/// would be copied on every render for a few lines.
+const EXCERPT_LIMIT_BYTES: usize = 256 << 10;
+
+fn excerpt_source(body: &str) -> AttrValue {
+    if body.len() <= EXCERPT_LIMIT_BYTES {
+        AttrValue::from(body.to_string())
+    } else {
+        AttrValue::default()
+    }
+}
 
 /// Where the composer's edits go: the app reducer, as composer actions.
 struct ComposerCallbacks {
@@ -293,8 +306,14 @@ pub fn Composer() -> Html {
                                 <RetryPanel advice={advice.clone()} backoff={state.backoff}
                                     onbackoff={d.reform(ComposerAction::SetBackoff)} />
                             }
-                            if let Some(problem) = analysis.problem.as_ref().filter(|p| p.detected || !p.errors.is_empty() || p.conversion.is_some()) {
-                                <ProblemPanel analysis={problem.clone()} onconvert={d.reform(ComposerAction::ApplyFix)} />
+                            if let Some(problem) = analysis.problem.as_ref().filter(|p| p.detected || !p.errors.is_empty() || p.conversion.is_some() || state.user_schema.is_some()) {
+                                <ProblemPanel analysis={problem.clone()} onconvert={d.reform(ComposerAction::ApplyFix)}
+                                    schema_check={state.schema_check.clone()}
+                                    schema_pending={state.schema_check.is_none() && exchange.response.body.len() <= SCHEMA_AUTO_LIMIT_BYTES && wants_schema_check(exchange, state.user_schema.is_some())}
+                                    user_schema={state.user_schema.clone()}
+                                    onschema={d.reform(ComposerAction::SetUserSchema)}
+                                    body={excerpt_source(&exchange.response.body)}
+                                    validator_startup_ms={state.validator_startup_ms} />
                             }
                             <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
                             <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)}

@@ -25,6 +25,7 @@ mod rules;
 mod schema;
 mod spec;
 pub mod uri;
+pub mod user_schema;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -38,6 +39,9 @@ pub use position::{char_offset, Pos, PositionIndex};
 #[cfg(feature = "schema")]
 pub use schema::{
     problem_schema, validate_schema, validate_schema_with, SchemaDraft, SchemaOptions,
+};
+pub use user_schema::{
+    prepare as prepare_user_schema, schema_choices_in, PreparedSchema, SchemaInput,
 };
 
 /// Expands the items given to it only when this crate is built with the
@@ -88,6 +92,11 @@ pub struct ProblemAnalysis {
     pub schema: Option<SchemaVerdict>,
     /// The body rewritten as problem details, for a legacy error body.
     pub conversion: Option<Conversion>,
+    /// For problem details: the same body in the source articles' legacy
+    /// error format (`{"error", "message", "details"}`), for teams
+    /// migrating clients that still read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy: Option<String>,
 }
 
 /// One finding, placed in the body.
@@ -182,6 +191,7 @@ pub fn analyze_problem(exchange: &Exchange) -> Option<ProblemAnalysis> {
         standard_schema: None,
         schema: None,
         conversion: None,
+        legacy: None,
     };
 
     if response.body_capture == BodyCapture::Missing {
@@ -277,6 +287,7 @@ pub fn analyze_problem(exchange: &Exchange) -> Option<ProblemAnalysis> {
             });
         }
         rules::check_problem(exchange, &value, &index, &mut analysis);
+        analysis.legacy = to_legacy(&value);
         #[cfg(feature = "schema")]
         {
             analysis.standard_schema = Some(validate_schema(problem_schema(), &value, body));
