@@ -55,7 +55,7 @@ const UNDER_1MS: &str = "budget: well under 1000 µs";
 
 fn main() {
     let typical =
-        presets::find("rate-limited-429").map(|p| p.exchange.to_string()).unwrap_or_default();
+        presets::find("rate-limited-429").map(|p| p.exchange_text().to_string()).unwrap_or_default();
     let exchange = parse_input(&typical).expect("preset parses").exchanges.remove(0);
     measure("parse + lint, typical exchange (429 preset)", UNDER_1MS, 20_000, || {
         let parsed = parse_input(black_box(&typical)).expect("parses");

@@ -36,6 +36,7 @@ node --test --test-concurrency=1 tests/e2e/
 
 say "performance budgets"
 node tests/e2e/bench.mjs --runs 5
+cargo bench --locked --bench analysis
 bash scripts/bench-cache.sh
 
 say "all checks passed"
