@@ -14,11 +14,34 @@ use statuslab::core::{
     exchange::parse_input,
     lint::{lint, Profile},
     presets,
-    problem::{problem_schema, validate_schema},
 };
+
+/// The core's JSON Schema validator is native-only in this package (the
+/// page runs it in its own worker build), so its figures are too.
+#[cfg(not(target_arch = "wasm32"))]
+fn schema_checks() {
+    use statuslab::core::problem::{problem_schema, validate_schema};
+    for (label, bytes, runs) in [("100 KB", 100 << 10, 200), ("1 MB", 1 << 20, 20)] {
+        let body = problem_body(bytes);
+        measure(
+            &format!("Appendix A schema check, {label} problem body"),
+            "reported",
+            runs,
+            || {
+                let value: serde_json::Value =
+                    serde_json::from_str(black_box(&body)).expect("JSON");
+                assert!(validate_schema(problem_schema(), &value, &body).valid);
+            },
+        );
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn schema_checks() {}
 
 /// A valid problem details body of about `bytes` bytes (an extension array
 /// of items), as the browser benchmark builds it.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn problem_body(bytes: usize) -> String {
     let mut items = Vec::new();
     let mut size = 200;
@@ -54,8 +77,9 @@ fn measure(label: &str, budget: &str, iterations: usize, mut work: impl FnMut())
 const UNDER_1MS: &str = "budget: well under 1000 µs";
 
 fn main() {
-    let typical =
-        presets::find("rate-limited-429").map(|p| p.exchange_text().to_string()).unwrap_or_default();
+    let typical = presets::find("rate-limited-429")
+        .map(|p| p.exchange_text().to_string())
+        .unwrap_or_default();
     let exchange = parse_input(&typical).expect("preset parses").exchanges.remove(0);
     measure("parse + lint, typical exchange (429 preset)", UNDER_1MS, 20_000, || {
         let parsed = parse_input(black_box(&typical)).expect("parses");
@@ -64,19 +88,7 @@ fn main() {
     measure("lint only, typical exchange", UNDER_1MS, 20_000, || {
         black_box(lint(black_box(&exchange), Profile::Rfc));
     });
-    for (label, bytes, runs) in [("100 KB", 100 << 10, 200), ("1 MB", 1 << 20, 20)] {
-        let body = problem_body(bytes);
-        measure(
-            &format!("Appendix A schema check, {label} problem body"),
-            "reported",
-            runs,
-            || {
-                let value: serde_json::Value =
-                    serde_json::from_str(black_box(&body)).expect("JSON");
-                assert!(validate_schema(problem_schema(), &value, &body).valid);
-            },
-        );
-    }
+    schema_checks();
     let all: Vec<_> = presets::all().iter().map(|p| p.load()).collect();
     measure(&format!("lint all {} presets", all.len()), UNDER_1MS, 2_000, || {
         for e in &all {

@@ -81,7 +81,10 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         // The schema verdicts follow the body and the user's schema; the
         // validator worker starts with the first body that needs it.
         let validator = (*validator).clone();
-        let ready = composing && state.composer.settled();
+        // After the engine's first answer for this exchange: starting the
+        // validator sooner would compete with the first analysis for the
+        // CPU, and the semantic verdict is what the user reads first.
+        let ready = composing && state.composer.settled() && state.composer.analysis.is_some();
         let snapshot = state.clone();
         use_effect_with((ready, state.composer.schema_revision), move |(ready, revision)| {
             let c = &snapshot.composer;

@@ -79,6 +79,12 @@ try {
   // First render: navigation start → first heading in the DOM.
   const renders = [];
   const longTasks = [];
+  // Which phase each long task came from, so an over-budget one can be traced.
+  const taskPhases = new Map();
+  const pushTasks = (phase, tasks) => {
+    longTasks.push(...tasks);
+    for (const t of tasks) taskPhases.set(phase, Math.max(taskPhases.get(phase) ?? 0, t));
+  };
   for (let i = 0; i < runs; i++) {
     const page = await openPage(browser);
     await recordLongTasks(page);
@@ -93,7 +99,7 @@ try {
     await page.goto(site.url + (i % 2 ? "#/code/429" : ""));
     await waitForApp(page);
     renders.push(await page.evaluate(() => window.__firstRender));
-    longTasks.push(...(await page.evaluate(() => window.__longTasks)));
+    pushTasks("first render", (await page.evaluate(() => window.__longTasks)));
     assertClean(page);
     await page.context().close();
   }
@@ -116,7 +122,7 @@ try {
     await page.goto(site.url + "compose.html#/compose/rate-limited-429");
     await page.waitForSelector(".meaning h2");
     colds.push(await page.evaluate(() => window.__firstAnalysis));
-    longTasks.push(...(await page.evaluate(() => window.__longTasks)));
+    pushTasks("composer cold start", (await page.evaluate(() => window.__longTasks)));
     assertClean(page);
     await page.context().close();
   }
@@ -140,7 +146,7 @@ try {
     const shown = await waitForDom(composer, (c) => document.querySelector(".meaning h2")?.textContent.startsWith(c), code);
     latencies.push(shown - start);
   }
-  longTasks.push(...(await composer.evaluate(() => window.__longTasks)));
+  pushTasks("keystrokes", (await composer.evaluate(() => window.__longTasks)));
   assertClean(composer);
   row("keystroke_median_ms", `keystroke → analysis via the worker (median of ${latencies.length})`, median(latencies), "ms", "< 16 ms", median(latencies) < 16);
   row("keystroke_p95_ms", "keystroke → analysis via the worker (p95)", p95(latencies), "ms", "< 50 ms", p95(latencies) < 50);
@@ -163,7 +169,7 @@ try {
     (from) => window.__longTasks.filter((_, i) => window.__longTaskStarts[i] >= from),
     harFrom,
   );
-  longTasks.push(...(await harPage.evaluate(() => window.__longTasks)));
+  pushTasks("50,000-entry HAR", (await harPage.evaluate(() => window.__longTasks)));
   assertClean(harPage);
   const harLongest = harTasks.length ? Math.max(...harTasks) : 0;
   row("har50k_longest_task_ms", `longest main-thread task, 50,000-entry HAR (${(har.length / 1e6).toFixed(1)} MB, ready in ${harTook} ms)`, harLongest, "ms", "< 50 ms", harLongest < 50);
@@ -218,25 +224,31 @@ try {
   await schemaPage.waitForSelector(".meaning h2");
   const schemaFrom = await schemaPage.evaluate(() => performance.now());
   const checks = {};
-  for (const [label, bytes] of [["100kb", 100 * KB], ["1mb", 1024 * KB]]) {
+  // Each exchange arrives as a dropped file, as a user would bring a large
+  // capture (typing a megabyte into the paste box measures the browser's
+  // text layout, not this page). The 50 KB warm-up lets the worker's wasm
+  // reach its optimised tier, so the two measured checks compare like with
+  // like; start-up is reported on its own.
+  for (const [label, bytes] of [["warmup", 50 * KB], ["100kb", 100 * KB], ["1mb", 1024 * KB]]) {
     const body = problemBody(bytes);
-    await schemaPage.evaluate(() => document.querySelector(".paste")?.setAttribute("open", ""));
-    await schemaPage.fill("#paste-text", `POST /orders HTTP/1.1\r\nHost: shop.example\r\n\r\nHTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\n\r\n${body}`);
-    await schemaPage.click("#load-paste");
+    const file = join(tmpdir(), `statuslab-bench-problem-${label}.http`);
+    writeFileSync(file, `POST /orders HTTP/1.1\r\nHost: shop.example\r\n\r\nHTTP/1.1 409 Conflict\r\nContent-Type: application/problem+json\r\n\r\n${body}`);
+    await schemaPage.setInputFiles("#open-file", file);
     await waitForDom(schemaPage, (n) => Number(document.querySelector(".schema-standard[data-elapsed-ms]")?.dataset.bodyBytes) === n, body.length, 30000);
     checks[label] = await schemaPage.evaluate(() => Number(document.querySelector(".schema-standard").dataset.elapsedMs));
   }
   const startup = await schemaPage.evaluate(() => Number(document.querySelector(".schema-standard")?.dataset.startupMs));
   const schemaTasks = await schemaPage.evaluate((from) => window.__longTasks.filter((_, i) => window.__longTaskStarts[i] >= from), schemaFrom);
-  longTasks.push(...(await schemaPage.evaluate(() => window.__longTasks)));
+  pushTasks("validator", (await schemaPage.evaluate(() => window.__longTasks)));
   assertClean(schemaPage);
-  row("validator_startup_ms", "validator worker start-up: spawn → first verdict (download, compile, 100 KB check)", startup, "ms", "reported");
+  row("validator_startup_ms", "validator worker start-up: spawn → first verdict (download, compile, 50 KB check)", startup, "ms", "reported");
   row("validator_100kb_ms", "Appendix A schema check of a 100 KB problem body, in the worker", checks["100kb"], "ms", "reported");
   row("validator_1mb_ms", "Appendix A schema check of a 1 MB problem body, in the worker", checks["1mb"], "ms", "reported");
   const schemaLongest = schemaTasks.length ? Math.max(...schemaTasks) : 0;
   row("validator_longest_task_ms", "longest main-thread task while loading and validating those bodies", schemaLongest, "ms", "< 50 ms", schemaLongest < 50);
 
   const longest = longTasks.length ? Math.max(...longTasks) : 0;
+  if (taskPhases.size) console.log("longest task per phase:", Object.fromEntries(taskPhases));
   row("longest_task_ms", "longest main-thread task in the whole run (0 = none ≥ 50 ms)", longest, "ms", "≤ 100 ms", longest <= 100);
 } finally {
   await browser.close();
