@@ -8,32 +8,8 @@
 // before timing, as the Rust side parses its exchanges once.
 
 import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const CachePolicy = require('http-cache-semantics');
-
-const clock = { ms: 0 };
-class FixedClockPolicy extends CachePolicy {
-    now() {
-        return clock.ms;
-    }
-}
-
-function headerObject(pairs) {
-    const out = {};
-    for (const [name, value] of pairs) {
-        const key = name.toLowerCase();
-        if (key === 'set-cookie') {
-            (out[key] ??= []).push(value);
-        } else if (key in out) {
-            out[key] = `${out[key]}, ${value}`;
-        } else {
-            out[key] = value;
-        }
-    }
-    return out;
-}
+import { clock, FixedClockPolicy, headerObject } from './policy.mjs';
 
 const [corpusFile, nativeFile, workerFile] = process.argv.slice(2);
 if (!corpusFile) {

@@ -12,35 +12,8 @@
 // package documents now() as the method to monkey-patch for testing.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const CachePolicy = require('http-cache-semantics');
-
-const clock = { ms: 0 };
-
-class FixedClockPolicy extends CachePolicy {
-    now() {
-        return clock.ms;
-    }
-}
-
-// Node's http module joins repeated fields with ", " (Set-Cookie stays an
-// array); the package expects the same shape.
-function headerObject(pairs) {
-    const out = {};
-    for (const [name, value] of pairs) {
-        const key = name.toLowerCase();
-        if (key === 'set-cookie') {
-            (out[key] ??= []).push(value);
-        } else if (key in out) {
-            out[key] = `${out[key]}, ${value}`;
-        } else {
-            out[key] = value;
-        }
-    }
-    return out;
-}
+import { clock, FixedClockPolicy, headerObject } from './policy.mjs';
 
 function judge(testCase, shared) {
     const request = {

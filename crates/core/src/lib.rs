@@ -15,6 +15,7 @@ pub mod explain;
 pub mod export;
 pub mod fields;
 pub mod headers;
+pub mod leaks;
 pub mod lint;
 pub mod presets;
 pub mod problem;

@@ -47,7 +47,10 @@ fn excerpt(body: &str, error: &ProblemError) -> Html {
     }
 }
 
-fn error_list(errors: &[ProblemError], body: &str, class: &'static str) -> Html {
+/// Each error as a button to its place, its message and an excerpt. The
+/// semantic checks also show their severity and RFC section; a schema's
+/// errors carry only the schema's word.
+fn error_list(errors: &[ProblemError], body: &str, class: &'static str, semantic: bool) -> Html {
     html! {
         <ul class={classes!("problem-errors", class)}>
             { for errors.iter().map(|error| html! {
@@ -59,7 +62,13 @@ fn error_list(errors: &[ProblemError], body: &str, class: &'static str) -> Html 
                             <code>{ format!(" {}", error.pointer) }</code>
                         }
                     </button>
+                    if semantic {
+                        { " " }<span class={classes!("severity", error.severity.label())}>{ error.severity.label() }</span>
+                    }
                     { " " }{ error.message.clone() }
+                    if semantic {
+                        { " " }<SpecLink spec={error.spec.clone()} />
+                    }
                     { excerpt(body, error) }
                 </li>
             }) }
@@ -74,7 +83,7 @@ fn schema_verdict(title: &str, verdict: &SchemaVerdict, body: &str, class: &'sta
                 <strong>{ title }</strong>{ if verdict.valid { ": passes".to_string() } else { format!(": {} error(s)", verdict.errors.len()) } }
             </p>
             if !verdict.errors.is_empty() {
-                { error_list(&verdict.errors, body, "schema-errors") }
+                { error_list(&verdict.errors, body, "schema-errors", false) }
             }
         </div>
     }
@@ -215,22 +224,7 @@ pub fn ProblemPanel(props: &ProblemPanelProps) -> Html {
                 }
             </p>
             if !problem.errors.is_empty() {
-                <ul class="problem-errors">
-                    { for problem.errors.iter().map(|error| html! {
-                        <li class={classes!("finding", error.severity.label())}>
-                            <button type="button" class="link-button problem-place" onclick={reveal(error)}
-                                aria-label={format!("Show line {} column {} in the body", error.line, error.column)}>
-                                { format!("{}:{}", error.line, error.column) }
-                                if !error.pointer.is_empty() {
-                                    <code>{ format!(" {}", error.pointer) }</code>
-                                }
-                            </button>
-                            { " " }<span class={classes!("severity", error.severity.label())}>{ error.severity.label() }</span>
-                            { " " }{ error.message.clone() }{ " " }<SpecLink spec={error.spec.clone()} />
-                            { excerpt(body, error) }
-                        </li>
-                    }) }
-                </ul>
+                { error_list(&problem.errors, body, "semantic-errors", true) }
             }
             if problem.detected {
                 <div class="schema-standard"

@@ -65,50 +65,13 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// Tell-tale signs of internals (lower-case), each with a label.
-const LEAK_SIGNS: &[(&str, &str)] = &[
-    ("traceback (most recent call last)", "a Python traceback"),
-    ("panicked at", "a Rust panic message"),
-    ("exception in thread", "a Java stack trace"),
-    (".java:", "a Java stack trace"),
-    ("    at ", "a stack trace"),
-    ("\tat ", "a stack trace"),
-    ("\n  at ", "a stack trace"),
-    (".cs:line ", "a .NET stack trace"),
-    ("sqlstate", "a database error"),
-    ("syntax error at or near", "a SQL error"),
-    ("ora-0", "an Oracle error"),
-    ("insert into", "SQL text"),
-    ("delete from", "SQL text"),
-    ("/var/www/", "an internal file path"),
-    ("/home/", "an internal file path"),
-    ("/usr/src/app", "an internal file path"),
-    ("/app/src/", "an internal file path"),
-    ("/srv/", "an internal file path"),
-    ("/opt/", "an internal file path"),
-    ("node_modules/", "an internal file path"),
-    ("c:\\", "an internal file path"),
-    ("password=", "a password"),
-    ("begin private key", "a private key"),
-];
-
 /// Extension member names that usually carry debugging output.
 const DEBUG_NAMES: &[&str] =
     &["stack", "stacktrace", "stack_trace", "trace", "backtrace", "exception", "debug", "sql"];
 
 /// What `text` exposes, or `None`.
 pub(crate) fn leaks(text: &str) -> Option<String> {
-    let lower = text.to_ascii_lowercase();
-    let mut found: Vec<&str> = Vec::new();
-    for (sign, label) in LEAK_SIGNS {
-        if lower.contains(sign) && !found.contains(label) {
-            found.push(label);
-        }
-    }
-    let select = lower.find("select ").is_some_and(|at| lower[at..].contains(" from "));
-    if select && !found.contains(&"SQL text") {
-        found.push("SQL text");
-    }
+    let found = crate::leaks::exposed(text, &text.to_ascii_lowercase());
     (!found.is_empty()).then(|| found.join(", "))
 }
 

@@ -152,57 +152,7 @@ pub fn error_body_not_problem_details(cx: &Context) -> Vec<Hit> {
     })
 }
 
-/// Tell-tale signs of internals, each with a label for the message.
-const LEAK_SIGNS: &[(&str, &str)] = &[
-    ("traceback (most recent call last)", "a Python traceback"),
-    ("panicked at", "a Rust panic message"),
-    ("exception in thread", "a Java stack trace"),
-    (".java:", "a Java stack trace"),
-    ("    at ", "a stack trace"),
-    ("\tat ", "a stack trace"),
-    ("sqlstate", "a database error"),
-    ("syntax error at or near", "a SQL error"),
-    ("ora-0", "an Oracle error"),
-    ("select ", "SQL text"),
-    ("insert into", "SQL text"),
-    ("/var/www/", "an internal file path"),
-    ("/home/", "an internal file path"),
-    ("/usr/src/app", "an internal file path"),
-    ("/app/src/", "an internal file path"),
-    ("/srv/", "an internal file path"),
-    ("/opt/", "an internal file path"),
-    ("node_modules/", "an internal file path"),
-    ("c:\\inetpub", "an internal file path"),
-    ("c:\\\\inetpub", "an internal file path"),
-    ("password=", "a password"),
-    ("api_key", "an API key"),
-    ("begin private key", "a private key"),
-    ("bearer eyj", "a bearer token"),
-];
-
-fn aws_key(body: &str) -> bool {
-    body.match_indices("AKIA").any(|(i, _)| {
-        let rest = &body[i + 4..];
-        rest.len() >= 16
-            && rest.bytes().take(16).all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    })
-}
-
 pub fn body_leaks_internals(cx: &Context) -> Vec<Hit> {
-    let body = cx.body_lower();
-    let mut found: Vec<&str> = Vec::new();
-    for (sign, label) in LEAK_SIGNS {
-        let hit = if *sign == "select " {
-            body.contains("select ") && body.contains(" from ")
-        } else {
-            body.contains(sign)
-        };
-        if hit && !found.contains(label) {
-            found.push(label);
-        }
-    }
-    if aws_key(&cx.exchange.response.body) && !found.contains(&"an AWS access key") {
-        found.push("an AWS access key");
-    }
+    let found = crate::leaks::exposed(&cx.exchange.response.body, &cx.body_lower());
     once(!found.is_empty(), || Hit::new(format!("The body exposes {}.", found.join(", "))))
 }
