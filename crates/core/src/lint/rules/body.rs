@@ -153,6 +153,6 @@ pub fn error_body_not_problem_details(cx: &Context) -> Vec<Hit> {
 }
 
 pub fn body_leaks_internals(cx: &Context) -> Vec<Hit> {
-    let found = crate::leaks::exposed(&cx.exchange.response.body, &cx.body_lower());
+    let found = crate::leaks::exposed(&cx.exchange.response.body, cx.body_lower());
     once(!found.is_empty(), || Hit::new(format!("The body exposes {}.", found.join(", "))))
 }
