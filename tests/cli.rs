@@ -194,7 +194,7 @@ fn check_fail_on_warning() {
     // RFC 6585 §4: a 429 MAY carry Retry-After, so its absence is a note…
     let output = statuslab(&["check", "--fail-on", "warning", &fixture("curl-i.txt")]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains("0 error(s), 0 warning(s), 1 note(s)"));
+    assert!(stdout(&output).contains("1 exchange: 0 errors, 0 warnings, 1 note"));
     // …which the Zalando profile raises, saying why.
     let output = statuslab(&[
         "check",

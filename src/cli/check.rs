@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::text::wrap;
 use crate::core::{
-    analysis::{analyze, Analysis, AnalysisOptions},
+    analysis::{analyze, counted, Analysis, AnalysisOptions, FindingCounts},
     exchange::{parse_bytes, Exchange},
     headers::parse_http_date,
     lint::{Profile, Severity},
@@ -157,13 +157,17 @@ pub fn check(
         }
         let total =
             |pick: fn(&Analysis) -> usize| analysed.iter().map(|(_, a)| pick(a)).sum::<usize>();
+        let counts = FindingCounts {
+            errors: total(|a| a.counts.errors),
+            warnings: total(|a| a.counts.warnings),
+            infos: total(|a| a.counts.infos),
+            worst: None,
+        };
         writeln!(
             out,
-            "{} exchange(s): {} error(s), {} warning(s), {} note(s)",
-            analysed.len(),
-            total(|a| a.counts.errors),
-            total(|a| a.counts.warnings),
-            total(|a| a.counts.infos),
+            "{}: {}",
+            counted(analysed.len(), "exchange", "exchanges"),
+            counts.describe(", ")
         )
         .map_err(write_error)?;
     }

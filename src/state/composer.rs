@@ -7,7 +7,7 @@ use crate::core::{
     analysis::Analysis,
     exchange::{BodyCapture, BodyEncoding, Exchange, Headers, HttpVersion},
     export::Format,
-    lint::{AutoFix, Profile},
+    lint::{AutoFix, Edit, Profile},
     presets,
     problem::SchemaInput,
     retry::BackoffSettings,
@@ -77,6 +77,37 @@ pub struct ComposerState {
     /// How long the validator worker took to start (download, compile,
     /// first answer), once it has.
     pub validator_startup_ms: Option<f64>,
+    /// The exchange before the last one-click fix, and the fix's label,
+    /// until the next edit: what Undo restores.
+    pub undo: Option<(Box<Exchange>, String)>,
+    /// The last fix applied: its label and the field it changed, for the
+    /// focus move and the announcement; counted so the same fix twice is
+    /// still noticed.
+    pub last_fix: Option<(u64, String, FixTarget)>,
+}
+
+/// The field a fix changed, where focus goes after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FixTarget {
+    Status,
+    Reason,
+    Body,
+    /// A response header, by name.
+    Header(String),
+    /// A header was removed: the add button of the response headers.
+    Headers,
+}
+
+impl FixTarget {
+    fn of(fix: &AutoFix) -> FixTarget {
+        match fix.edits.first() {
+            Some(Edit::SetStatus { .. }) => FixTarget::Status,
+            Some(Edit::ClearReason) => FixTarget::Reason,
+            Some(Edit::SetBody { .. } | Edit::ClearBody) => FixTarget::Body,
+            Some(Edit::SetHeader { name, .. }) => FixTarget::Header(name.clone()),
+            Some(Edit::RemoveHeader { .. }) | None => FixTarget::Headers,
+        }
+    }
 }
 
 impl ComposerState {
@@ -105,6 +136,8 @@ impl ComposerState {
             schema_check: None,
             schema_revision: 0,
             validator_startup_ms: None,
+            undo: None,
+            last_fix: None,
         }
     }
 
@@ -121,11 +154,35 @@ impl ComposerState {
             Some("Enter a status code.".into())
         } else if !text.bytes().all(|b| b.is_ascii_digit()) || text.parse::<u16>().is_err() {
             Some(format!(
-                "\"{text}\" is not a number; the analysis uses {}.",
+                "\"{text}\" is not a status code: the analysis is paused until it is (it still shows {}).",
                 self.exchange.response.status
             ))
         } else {
             None
+        }
+    }
+
+    /// When the status changes to `status`, a reason phrase that was the
+    /// old code's registered one (or a former one) becomes the new code's,
+    /// so "204 No Content" → 201 reads "201 Created". A phrase the user
+    /// wrote themselves is left alone (the lint notes it if it names
+    /// another code); HTTP/2 and HTTP/3 have no phrase.
+    fn follow_reason(&mut self, status: u16) {
+        let response = &mut self.exchange.response;
+        if status == response.status || response.version.is_framed() {
+            return;
+        }
+        let registry = crate::core::registry::Registry::global();
+        let was_registered = match (response.reason.as_deref(), registry.entry(response.status)) {
+            (Some(reason), Some(entry)) => {
+                let reason = reason.trim();
+                entry.name.eq_ignore_ascii_case(reason)
+                    || entry.former_names.iter().any(|n| n.eq_ignore_ascii_case(reason))
+            }
+            _ => false,
+        };
+        if was_registered {
+            response.reason = registry.entry(status).map(|e| e.name.to_string());
         }
     }
 
@@ -201,6 +258,8 @@ pub enum ComposerAction {
     },
     /// The validator worker is up, after this many milliseconds.
     ValidatorStarted(f64),
+    /// Restore the exchange as it was before the last one-click fix.
+    UndoFix,
 }
 
 impl ComposerAction {
@@ -221,6 +280,15 @@ impl ComposerAction {
                 | ComposerAction::ValidatorStarted(_)
         )
     }
+
+    /// An edit the user made to the exchange in the editors (not a load).
+    fn is_users_edit(&self) -> bool {
+        self.edits_exchange()
+            && !matches!(
+                self,
+                ComposerAction::Restore(_) | ComposerAction::OpenEntry(_) | ComposerAction::UndoFix
+            )
+    }
 }
 
 impl ComposerState {
@@ -231,6 +299,14 @@ impl ComposerState {
         }
         if action.edits_exchange() {
             self.revision += 1;
+        }
+        if action.is_users_edit() {
+            // Edited, a preset's exchange is the user's own: the address and
+            // the preset picker say so, and a reload restores it, not the preset.
+            self.preset = None;
+            if !matches!(action, ComposerAction::ApplyFix(_)) {
+                self.undo = None;
+            }
         }
         let c = self;
 
@@ -256,6 +332,7 @@ impl ComposerState {
             }
             ComposerAction::SetStatus(text) => {
                 if let Ok(status) = text.trim().parse::<u16>() {
+                    c.follow_reason(status);
                     c.exchange.response.status = status;
                 }
                 c.status_text = text;
@@ -295,9 +372,20 @@ impl ComposerState {
             }
             ComposerAction::SetProfile(profile) => c.profile = profile,
             ComposerAction::ApplyFix(fix) => {
+                c.undo = Some((Box::new(c.exchange.clone()), fix.label.clone()));
+                let count = c.last_fix.as_ref().map_or(0, |(n, _, _)| n + 1);
+                c.last_fix = Some((count, fix.label.clone(), FixTarget::of(&fix)));
                 c.body_revision += 1;
                 fix.apply(&mut c.exchange);
                 c.status_text = c.exchange.response.status.to_string();
+            }
+            ComposerAction::UndoFix => {
+                if let Some((before, _)) = c.undo.take() {
+                    c.exchange = *before;
+                    c.status_text = c.exchange.response.status.to_string();
+                    c.body_revision += 1;
+                    c.last_fix = None;
+                }
             }
             ComposerAction::LoadStarted => {
                 c.loading = Some(LoadState::default());
@@ -370,10 +458,47 @@ mod tests {
     }
 
     #[test]
+    fn the_reason_phrase_follows_the_status_only_when_it_was_the_registered_one() {
+        let mut state = ComposerState::new(Exchange::default());
+        state.exchange.response.status = 204;
+        state.exchange.response.reason = Some("No Content".into());
+        state.reduce(ComposerAction::SetStatus("201".into()));
+        assert_eq!(state.exchange.response.reason.as_deref(), Some("Created"));
+        state.reduce(ComposerAction::SetReason("All good".into()));
+        state.reduce(ComposerAction::SetStatus("200".into()));
+        assert_eq!(
+            state.exchange.response.reason.as_deref(),
+            Some("All good"),
+            "the user's own words stay"
+        );
+    }
+
+    #[test]
+    fn an_edited_preset_is_the_users_own_and_a_fix_can_be_undone() {
+        let mut state = ComposerState::new(Exchange::default());
+        state.preset = Some("rate-limited-429".into());
+        state.reduce(ComposerAction::SetTarget("/mine".into()));
+        assert_eq!(state.preset, None);
+        let before = state.exchange.clone();
+        let fix = AutoFix::new("use 204", vec![crate::core::lint::Edit::SetStatus { status: 204 }]);
+        state.reduce(ComposerAction::ApplyFix(fix));
+        assert_eq!(state.last_fix.as_ref().map(|(_, _, t)| t), Some(&FixTarget::Status));
+        assert_eq!(state.exchange.response.status, 204);
+        state.reduce(ComposerAction::UndoFix);
+        assert_eq!(state.exchange, before);
+        assert_eq!(state.undo, None);
+        // A typed edit after a fix ends the chance to undo it.
+        let fix = AutoFix::new("use 204", vec![crate::core::lint::Edit::SetStatus { status: 204 }]);
+        state.reduce(ComposerAction::ApplyFix(fix));
+        state.reduce(ComposerAction::SetTarget("/other".into()));
+        assert_eq!(state.undo, None);
+    }
+
+    #[test]
     fn status_text_keeps_the_last_valid_number() {
         let mut state = ComposerState::default();
         state.reduce(ComposerAction::SetStatus("4x".into()));
-        assert!(state.status_error().is_some_and(|e| e.contains("not a number")));
+        assert!(state.status_error().is_some_and(|e| e.contains("paused")));
         state.reduce(ComposerAction::SetStatus("418".into()));
         assert_eq!(state.exchange.response.status, 418);
         assert_eq!(state.status_error(), None);

@@ -9,7 +9,7 @@
 mod composer;
 mod engine;
 
-pub use composer::{ComposerAction, ComposerState, Side};
+pub use composer::{ComposerAction, ComposerState, FixTarget, Side};
 pub use engine::{EngineAction, EntriesView, LoadState};
 
 use crate::core::route::Route;
@@ -47,9 +47,14 @@ impl Theme {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub route: Route,
-    /// The text in the search box. It survives visits to code pages, so
-    /// "Back to results" returns to the same list.
+    /// The text in the search box, while the results are on screen.
     pub query: String,
+    /// The search a code page was opened from, for its "Results for …"
+    /// link; `None` when the page was reached another way.
+    pub back_query: Option<String>,
+    /// The page a search was started from, while its results show: Esc
+    /// closes the search and returns there.
+    pub search_from: Option<Route>,
     pub theme: Theme,
     pub composer: ComposerState,
 }
@@ -60,6 +65,8 @@ pub enum Action {
     Navigate(Route),
     /// The user typed in the search box.
     Search(String),
+    /// Esc in the search box: empty it, stay on the page.
+    ClearSearch,
     ToggleTheme,
     Composer(ComposerAction),
     Engine(EngineAction),
@@ -75,16 +82,34 @@ impl AppState {
         if let Route::Composer { preset: Some(id) } = &route {
             composer.reduce(ComposerAction::LoadPreset(id.clone()));
         }
-        AppState { route, query, theme, composer }
+        AppState { route, query, theme, composer, back_query: None, search_from: None }
+    }
+
+    /// Search results (not the unfiltered list) are on screen.
+    pub fn showing_results(&self) -> bool {
+        matches!(&self.route, Route::Reference { query } if !query.is_empty())
     }
 
     /// Applies one action.
     pub fn reduce(&mut self, action: Action) {
         match action {
             Action::Navigate(route) => {
-                if let Route::Reference { query } = &route {
-                    self.query = query.clone();
+                self.back_query = match (&self.route, &route) {
+                    (Route::Reference { query }, Route::Code(_)) if !query.trim().is_empty() => {
+                        Some(query.clone())
+                    }
+                    // From one code page to a related one: still the same search.
+                    (Route::Code(_), Route::Code(_)) => self.back_query.take(),
+                    _ => None,
+                };
+                if !matches!(route, Route::Reference { .. }) {
+                    self.search_from = None;
                 }
+                // The header's box shows a search only while its results do.
+                self.query = match &route {
+                    Route::Reference { query } => query.clone(),
+                    _ => String::new(),
+                };
                 if let Route::Composer { preset: Some(id) } = &route {
                     if self.composer.preset.as_deref() != Some(id) {
                         self.composer.reduce(ComposerAction::LoadPreset(id.clone()));
@@ -93,8 +118,20 @@ impl AppState {
                 self.route = route;
             }
             Action::Search(query) => {
+                if !self.showing_results() {
+                    self.search_from = Some(self.route.clone());
+                }
                 self.route = Route::Reference { query: query.clone() };
                 self.query = query;
+            }
+            Action::ClearSearch => {
+                self.query.clear();
+                if self.showing_results() {
+                    self.route = self
+                        .search_from
+                        .take()
+                        .unwrap_or(Route::Reference { query: String::new() });
+                }
             }
             Action::ToggleTheme => self.theme = self.theme.toggled(),
             Action::Composer(action) => self.composer.reduce(action),
@@ -142,12 +179,34 @@ mod tests {
     }
 
     #[test]
-    fn searching_keeps_the_query_for_the_way_back() {
+    fn a_code_page_links_back_to_the_search_it_came_from_only() {
         let mut state = AppState::new(Route::Code(404), Theme::Dark);
+        assert_eq!(state.back_query, None);
         state.reduce(Action::Search("rate limit".into()));
         state.reduce(Action::Navigate(Route::Code(429)));
-        assert_eq!(state.query, "rate limit");
+        assert_eq!(state.back_query.as_deref(), Some("rate limit"));
+        assert_eq!(state.query, "", "the box does not keep the query on a code page");
+        state.reduce(Action::Navigate(Route::Code(503)));
+        assert_eq!(state.back_query.as_deref(), Some("rate limit"), "a related code, same search");
+        state.reduce(Action::Navigate(Route::Composer { preset: None }));
+        state.reduce(Action::Navigate(Route::Code(404)));
+        assert_eq!(state.back_query, None, "reached another way");
         state.reduce(Action::ToggleTheme);
         assert_eq!(state.theme, Theme::Light);
+    }
+
+    #[test]
+    fn escape_closes_the_search_and_returns_where_it_started() {
+        let composer = Route::Composer { preset: None };
+        let mut state = AppState::new(composer.clone(), Theme::Light);
+        state.reduce(Action::Search("ga".into()));
+        state.reduce(Action::Search("gat".into()));
+        assert_eq!(state.search_from.as_ref(), Some(&composer));
+        state.reduce(Action::ClearSearch);
+        assert_eq!((state.query.as_str(), &state.route), ("", &composer));
+        // Results opened from a link: Esc shows the whole list.
+        let mut state = AppState::new(Route::Reference { query: "login".into() }, Theme::Light);
+        state.reduce(Action::ClearSearch);
+        assert_eq!(state.route, Route::Reference { query: String::new() });
     }
 }

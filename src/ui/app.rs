@@ -47,11 +47,35 @@ pub fn App() -> Html {
 
     let onsearch = {
         let dispatcher = state.dispatcher();
+        // A search already on screen is refined in place; starting one
+        // (from any other page, or the unfiltered list) adds one history
+        // entry, so Back returns to where the user was, not per keystroke.
+        let refining = state.showing_results();
         Callback::from(move |query: String| {
-            // Typing updates the address in place so the results can be
-            // shared, without one history entry per keystroke.
-            browser::replace_hash(&Route::Reference { query: query.clone() }.to_fragment());
+            let fragment = Route::Reference { query: query.clone() }.to_fragment();
+            if refining {
+                browser::replace_hash(&fragment);
+            } else {
+                browser::push_hash(&fragment);
+            }
             dispatcher.dispatch(Action::Search(query));
+        })
+    };
+    let onclearsearch = {
+        let dispatcher = state.dispatcher();
+        let on_results = state.showing_results();
+        let started_here = state.search_from.is_some();
+        Callback::from(move |()| {
+            match (on_results, started_here) {
+                // The search added one history entry: stepping back over it
+                // returns to the page it started from, history and all.
+                (true, true) => browser::history_back(),
+                (true, false) => {
+                    browser::replace_hash(&Route::Reference { query: String::new() }.to_fragment());
+                    dispatcher.dispatch(Action::ClearSearch);
+                }
+                (false, _) => dispatcher.dispatch(Action::ClearSearch),
+            }
         })
     };
     let onopen = {
@@ -74,7 +98,9 @@ pub fn App() -> Html {
 
     let page = match &state.route {
         Route::Reference { query } => html! { <ReferenceList query={query.clone()} /> },
-        Route::Code(code) => html! { <CodePage code={*code} back_query={state.query.clone()} /> },
+        Route::Code(code) => {
+            html! { <CodePage code={*code} back_query={state.back_query.clone().unwrap_or_default()} /> }
+        }
         #[cfg(feature = "composer")]
         Route::Composer { .. } => html! { <crate::ui::components::Composer /> },
         // This build is the reference alone (the page docs link to): the
@@ -101,7 +127,7 @@ pub fn App() -> Html {
                 e.prevent_default();
                 browser::focus_element("main");
             })}>{ "Skip to content" }</a>
-            <SiteHeader query={state.query.clone()} theme={state.theme} route={state.route.clone()} {onsearch} {onopen} {ontoggletheme} />
+            <SiteHeader query={state.query.clone()} theme={state.theme} route={state.route.clone()} {onsearch} {onclearsearch} {onopen} {ontoggletheme} />
             <main id="main" tabindex="-1">{ page }</main>
             <SiteFooter snapshot={Registry::global().iana_snapshot().to_string()} />
         </ContextProvider<crate::ui::context::AppContext>>

@@ -31,6 +31,13 @@ pub fn push_hash(fragment: &str) {
     }
 }
 
+/// Goes one step back in history, as the Back button does.
+pub fn history_back() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
 // Settings are stored as plain strings (`raw()`), not gloo's JSON: the
 // keys predate gloo-storage here, and a raw value reads back everywhere.
 pub fn load_setting(key: &str) -> Option<String> {
@@ -67,10 +74,36 @@ pub fn set_title(title: &str) {
 
 /// Copies text to the clipboard; failures (no permission, insecure context)
 /// are ignored because the permalink is also shown as selectable text.
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = window() {
-        let _ = window.navigator().clipboard().write_text(text);
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = window() else { return done(false) };
+    let promise = window.navigator().clipboard().write_text(text);
+    // Say "Copied" only once the browser has said so: it refuses without
+    // focus or permission.
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Offers `text` as a file download named `name`. Nothing leaves the
+/// machine: the file is made from a Blob in the page.
+pub fn download(name: &str, media_type: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let anchor = document()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(anchor) = anchor {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
     }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// The page's address without its fragment, to build shareable links.

@@ -125,7 +125,10 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         // Effects follow `revision`, not a copy of the exchange (see
         // `ComposerState::revision`), and read the exchange when they run.
         let engine = (*engine).clone();
-        let ready = composing && state.composer.settled();
+        // While the status field is not a code, nothing is analysed: the
+        // page says so instead of passing off the last valid code as current.
+        let ready =
+            composing && state.composer.settled() && state.composer.status_error().is_none();
         let snapshot = state.clone();
         let deps = (ready, state.composer.revision, state.composer.profile, state.composer.backoff);
         use_effect_with(deps, move |(ready, _, profile, backoff)| {
@@ -143,9 +146,10 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         let engine = (*engine).clone();
         let c = &state.composer;
         let snapshot = state.clone();
-        let deps = (c.export_format, c.revision, c.profile, c.export_secrets);
-        use_effect_with(deps, move |(format, _, profile, include_secrets)| {
-            if let Some(format) = *format {
+        let paused = c.status_error().is_some();
+        let deps = (c.export_format, c.revision, c.profile, c.export_secrets, paused);
+        use_effect_with(deps, move |(format, _, profile, include_secrets, paused)| {
+            if let (Some(format), false) = (*format, *paused) {
                 let options = AnalysisOptions::new(*profile, browser::now());
                 let exchange = snapshot.composer.exchange.clone();
                 let include_secrets = *include_secrets;

@@ -24,6 +24,13 @@ pub fn install_shortcut_focus(key: &'static str, id: &'static str) {
         if !typing {
             event.prevent_default();
             browser::focus_element(id);
+            // Typing then replaces the last search instead of appending to it.
+            let input = browser::document()
+                .and_then(|d| d.get_element_by_id(id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = input {
+                input.select();
+            }
         }
     })
     // It lives as long as the page.

@@ -110,6 +110,23 @@ pub struct FindingCounts {
     pub worst: Option<Severity>,
 }
 
+/// "1 error", "2 errors", "0 notes": a count with its noun in English.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl FindingCounts {
+    /// "1 error, 0 warnings, 2 notes", joined by `separator`.
+    pub fn describe(&self, separator: &str) -> String {
+        [
+            counted(self.errors, "error", "errors"),
+            counted(self.warnings, "warning", "warnings"),
+            counted(self.infos, "note", "notes"),
+        ]
+        .join(separator)
+    }
+}
+
 /// Everything concluded about one exchange.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -210,7 +227,8 @@ fn body_summary(body: &str, encoding: BodyEncoding, capture: BodyCapture) -> Bod
     BodySummary { bytes: body_len(body, encoding), encoding: label.into(), capture, note }
 }
 
-fn counts(findings: &[Finding]) -> FindingCounts {
+/// Findings counted by severity, with the worst.
+pub fn count_findings(findings: &[Finding]) -> FindingCounts {
     let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
     FindingCounts {
         errors: count(Severity::Error),
@@ -229,7 +247,7 @@ pub fn analyze(exchange: &Exchange, options: AnalysisOptions) -> Analysis {
         request_known: exchange.request_known,
         profile: options.profile,
         status: status_analysis(exchange, options.now),
-        counts: counts(&findings),
+        counts: count_findings(&findings),
         findings,
         request_body: body_summary(
             &exchange.request.body,
@@ -244,6 +262,18 @@ pub fn analyze(exchange: &Exchange, options: AnalysisOptions) -> Analysis {
         cache: Some(analyze_cache(exchange, options.now)),
         retry: Some(advise(exchange, options.now, &options.backoff)),
         problem: analyze_problem(exchange),
+    }
+}
+
+#[cfg(test)]
+mod counting_tests {
+    use super::*;
+
+    #[test]
+    fn counts_speak_english() {
+        let counts = FindingCounts { errors: 1, warnings: 0, infos: 2, worst: None };
+        assert_eq!(counts.describe(", "), "1 error, 0 warnings, 2 notes");
+        assert_eq!(counted(1, "exchange", "exchanges"), "1 exchange");
     }
 }
 

@@ -222,21 +222,21 @@ struct PermalinkProps {
 /// The shareable address of this page, with a copy button.
 #[component]
 fn Permalink(props: &PermalinkProps) -> Html {
-    let copied = use_state(|| false);
+    let copied = use_state(|| None::<bool>);
     let link = format!("{}{}", browser::page_address(), Route::Code(props.code).to_fragment());
     let onclick = {
         let copied = copied.clone();
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
-            browser::copy_to_clipboard(&link);
-            copied.set(true);
+            let copied = copied.clone();
+            browser::copy_to_clipboard(&link, move |ok| copied.set(Some(ok)));
         })
     };
     html! {
         <p class="permalink">
             <span>{ "Link to this page: " }</span>
             <code>{ link }</code>
-            <button type="button" {onclick}>{ if *copied { "Copied" } else { "Copy link" } }</button>
+            <button type="button" {onclick}>{ match *copied { Some(true) => "Copied", Some(false) => "Copy failed: select the link", None => "Copy link" } }</button>
         </p>
     }
 }

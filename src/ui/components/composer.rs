@@ -1,3 +1,4 @@
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -10,7 +11,7 @@ use crate::core::{
     route::Route,
 };
 use crate::engine::protocol::Job;
-use crate::state::{Action, ComposerAction, ComposerState, Side};
+use crate::state::{Action, ComposerAction, ComposerState, FixTarget, Side};
 use crate::ui::{
     components::{
         CachePanel, EntriesTable, ExportPanel, FindingsList, HeaderEditor, ProblemPanel, RetryPanel,
@@ -19,6 +20,36 @@ use crate::ui::{
     context::{use_app, use_engine},
     engine_client::Engine,
 };
+
+/// Focuses the field a fix changed and marks it briefly (`.just-fixed`).
+fn reveal_fixed_field(target: &FixTarget) {
+    let Some(document) = crate::ui::browser::document() else { return };
+    let element = match target {
+        FixTarget::Status => document.get_element_by_id("status"),
+        FixTarget::Reason => document.get_element_by_id("reason"),
+        FixTarget::Body => document.get_element_by_id("response-body"),
+        FixTarget::Header(name) => {
+            let names = document.query_selector_all(".pane.response input.header-name").ok();
+            (0..names.as_ref().map_or(0, |n| n.length()))
+                .filter_map(|i| names.as_ref()?.item(i))
+                .filter_map(|node| node.dyn_into::<HtmlInputElement>().ok())
+                .find(|input| input.value().eq_ignore_ascii_case(name))
+                .and_then(|input| input.next_element_sibling())
+        }
+        FixTarget::Headers => {
+            document.query_selector(".pane.response .add-header").ok().flatten()
+        }
+    };
+    let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let _ = element.focus();
+    let _ = element.class_list().add_1("just-fixed");
+    gloo_timers::callback::Timeout::new(2_000, move || {
+        let _ = element.class_list().remove_1("just-fixed");
+    })
+    .forget();
+}
 
 /// Bodies up to this size are quoted in the error excerpts; a larger one
 /// would be copied on every render for a few lines.
@@ -107,6 +138,30 @@ pub fn Composer() -> Html {
             }
         });
     }
+    {
+        // Edited, a preset's exchange is the user's own: the address stops
+        // naming the preset, so a reload restores the edits (see state).
+        let dispatcher = app.dispatcher();
+        let route = app.route.clone();
+        let own = state.preset.is_none() && state.settled();
+        use_effect_with((own, route.clone()), move |(own, route)| {
+            if *own && matches!(route, Route::Composer { preset: Some(_) }) {
+                let mine = Route::Composer { preset: None };
+                crate::ui::browser::replace_hash(&mine.to_fragment());
+                dispatcher.dispatch(Action::Navigate(mine));
+            }
+        });
+    }
+    {
+        // After a one-click fix, focus goes to the field it changed, which
+        // is marked for a moment; the live region below announces it.
+        let fix = state.last_fix.clone();
+        use_effect_with(fix.as_ref().map(|(n, _, _)| *n), move |_| {
+            if let Some((_, _, target)) = fix {
+                reveal_fixed_field(&target);
+            }
+        });
+    }
     let ondispatch = {
         let dispatcher = app.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(Action::Composer(action)))
@@ -152,7 +207,17 @@ pub fn Composer() -> Html {
     }
 
     html! {
-        <section class="composer" aria-labelledby="composer-title">
+        <section class="composer" aria-labelledby="composer-title" onkeydown={{
+            // Ctrl+Z right after a fix undoes it. Any edit since clears the
+            // undo, so this never takes over a text field's own undo.
+            let (undo, dispatch) = (state.undo.is_some(), d.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                if undo && (e.ctrl_key() || e.meta_key()) && !e.shift_key() && e.key().eq_ignore_ascii_case("z") {
+                    e.prevent_default();
+                    dispatch.emit(ComposerAction::UndoFix);
+                }
+            })
+        }}>
             <h1 id="composer-title">{ "Composer" }</h1>
             <datalist id="field-names">
                 { for field_names().map(|name| html! { <option value={name} /> }) }
@@ -292,7 +357,10 @@ pub fn Composer() -> Html {
                     { body_hint(state.analysis.as_ref().map(|a| &a.response_body)) }
                 </fieldset>
             </div>
-            <section class="analysis" aria-label="Analysis" aria-busy={state.analysis.is_none().to_string()}>
+            <section class={classes!("analysis", state.status_error().is_some().then_some("paused"))} aria-label="Analysis" aria-busy={state.analysis.is_none().to_string()}>
+                if state.status_error().is_some() {
+                    <p class="analysis-paused" role="status">{ format!("Analysis paused while the status field is not a code; below is the analysis of {}.", state.exchange.response.status) }</p>
+                }
                 { match &state.analysis {
                     Some(analysis) => html! {
                         <>
@@ -315,6 +383,12 @@ pub fn Composer() -> Html {
                                     body={excerpt_source(&exchange.response.body)}
                                     validator_startup_ms={state.validator_startup_ms} />
                             }
+                            <p class="fix-note" role="status" aria-live="polite">
+                                if let Some((_, label)) = &state.undo {
+                                    { format!("Applied: {label}. ") }
+                                    <button type="button" id="undo-fix" class="link-button" onclick={d.reform(|_: MouseEvent| ComposerAction::UndoFix)}>{ "Undo (Ctrl+Z)" }</button>
+                                }
+                            </p>
                             <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
                             <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)}
                                 include_secrets={state.export_secrets} redacted={state.export_redacted.clone()} onsecrets={d.reform(ComposerAction::SetExportSecrets)} />
@@ -430,7 +504,7 @@ fn summary_bar(analysis: &Analysis) -> Html {
     html! {
         <div class="analysis-summary" role="status" aria-live="polite">
             <span class={classes!("summary-status", format!("c{}", analysis.status.code / 100))}>{ analysis.status.code }</span>
-            <span class="summary-counts">{ format!("{} error(s) · {} warning(s) · {} note(s)", counts.errors, counts.warnings, counts.infos) }</span>
+            <span class="summary-counts">{ counts.describe(" · ") }</span>
             if let Some(cache) = &analysis.cache {
                 <span class="summary-cache">{ cache_summary(cache) }</span>
             }

@@ -20,6 +20,9 @@ pub struct ExportPanelProps {
 /// of the page's first load.
 #[component]
 pub fn ExportPanel(props: &ExportPanelProps) -> Html {
+    // "Copied" shows until the text changes (a new format or an edit).
+    let copied = use_state(|| None::<(String, bool)>);
+    let copy_result = copied.as_ref().filter(|(t, _)| Some(t) == props.text.as_ref()).map(|(_, ok)| *ok);
     html! {
         <section class="export" aria-labelledby="export-title">
             <h2 id="export-title">{ "Export" }</h2>
@@ -45,7 +48,26 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             if let Some(text) = props.text.clone() {
                 <label class="visually-hidden" for="export-text">{ "Exported text" }</label>
                 <textarea id="export-text" readonly=true rows="10" spellcheck="false" value={text.clone()} />
-                <button type="button" class="copy-export" onclick={Callback::from(move |_: MouseEvent| browser::copy_to_clipboard(&text))}>{ "Copy" }</button>
+                <div class="export-actions">
+                    <button type="button" class="copy-export" onclick={{
+                        let (text, copied) = (text.clone(), copied.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            let (copied, copy) = (copied.clone(), text.clone());
+                            browser::copy_to_clipboard(&text, move |ok| copied.set(Some((copy, ok))));
+                        })
+                    }}>{ match copy_result { Some(true) => "Copied", _ => "Copy" } }</button>
+                    if let Some(format) = props.chosen {
+                        <button type="button" class="download-export" onclick={{
+                            let (name, media_type) = format.file();
+                            Callback::from(move |_: MouseEvent| browser::download(name, media_type, &text))
+                        }}>{ format!("Download {}", format.file().0) }</button>
+                    }
+                    <span class="copy-result" role="status">{ match copy_result {
+                        Some(true) => "Copied to the clipboard.",
+                        Some(false) => "The browser refused the clipboard: select the text above and press Ctrl+C.",
+                        None => "",
+                    } }</span>
+                </div>
             } else if props.chosen.is_some() {
                 <p class="loading" role="status">{ "Writing the export…" }</p>
             }

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::core::lint::{AutoFix, Finding, Severity};
+use crate::core::analysis::count_findings;
+use crate::core::lint::{AutoFix, Finding};
 use crate::ui::components::SpecLink;
 
 #[derive(Properties, PartialEq)]
@@ -12,16 +13,10 @@ pub struct FindingsListProps {
 /// Lint findings, most severe first, each with why, spec link and fix.
 #[component]
 pub fn FindingsList(props: &FindingsListProps) -> Html {
-    let count = |s: Severity| props.findings.iter().filter(|f| f.severity == s).count();
     let summary = if props.findings.is_empty() {
         "No findings: nothing wrong or missing that the rules can see.".to_string()
     } else {
-        format!(
-            "{} error(s), {} warning(s), {} note(s)",
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
-        )
+        count_findings(&props.findings).describe(", ")
     };
     html! {
         <section class="findings" aria-labelledby="findings-title">

@@ -12,6 +12,8 @@ pub struct SiteHeaderProps {
     /// The current page, to mark the active tab.
     pub route: Route,
     pub onsearch: Callback<String>,
+    /// Esc in the search box: empty it and stay on the page.
+    pub onclearsearch: Callback<()>,
     /// Enter in the search box: open this code's page.
     pub onopen: Callback<u16>,
     pub ontoggletheme: Callback<()>,
@@ -27,7 +29,18 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
     };
     let onkeydown = {
         let onopen = props.onopen.clone();
+        let onclear = props.onclearsearch.clone();
         Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                // The browser would clear a search field and fire an input
+                // event, which reads as "search for nothing" (the home list).
+                e.prevent_default();
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                input.set_value("");
+                let _ = input.blur();
+                onclear.emit(());
+                return;
+            }
             if e.key() != "Enter" {
                 return;
             }

@@ -1,6 +1,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::core::analysis::counted;
 use crate::core::lint::{AutoFix, Edit};
 use crate::core::problem::{
     char_offset, schema_choices_in, ProblemAnalysis, ProblemError, SchemaInput, SchemaVerdict,
@@ -80,7 +81,7 @@ fn schema_verdict(title: &str, verdict: &SchemaVerdict, body: &str, class: &'sta
     html! {
         <div class={classes!("schema-verdict", class)}>
             <p class={classes!("verdict", if verdict.valid { "ok" } else { "warn" })}>
-                <strong>{ title }</strong>{ if verdict.valid { ": passes".to_string() } else { format!(": {} error(s)", verdict.errors.len()) } }
+                <strong>{ title }</strong>{ if verdict.valid { ": passes".to_string() } else { format!(": {}", counted(verdict.errors.len(), "error", "errors")) } }
             </p>
             if !verdict.errors.is_empty() {
                 { error_list(&verdict.errors, body, "schema-errors", false) }

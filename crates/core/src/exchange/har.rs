@@ -225,6 +225,24 @@ impl<'a> HarScanner<'a> {
 
 /// Parses one entry found by [`HarScanner`] (`index` is 0-based); errors
 /// carry the file's line.
+/// The request target as it went on the wire. An https URL whose host is
+/// the request's Host (or `:authority`) was sent in origin form, path and
+/// query only; anything else stays absolute. HAR files written by this tool
+/// read back the way they were composed.
+fn origin_form(url: &str, headers: &Headers) -> String {
+    let Some(rest) = url.strip_prefix("https://") else { return url.to_string() };
+    let (authority, path) = match rest.find(['/', '?']) {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest, "/"),
+    };
+    let host = headers.get("host").or_else(|| headers.get(":authority")).map(str::trim);
+    if host.is_some_and(|h| h.eq_ignore_ascii_case(authority)) && !path.starts_with('?') {
+        path.to_string()
+    } else {
+        url.to_string()
+    }
+}
+
 pub fn parse_har_entry(text: &str, span: EntrySpan, index: usize) -> Result<Exchange, ParseError> {
     let json = text.get(span.start..span.end).unwrap_or_default();
     let entry: HarEntry = serde_json::from_str(json).map_err(|e| {
@@ -329,6 +347,7 @@ fn exchange_of(entry: HarEntry, n: usize) -> Result<Exchange, ParseError> {
     let (body, body_capture, body_encoding) = har_body(entry.response.content, &response_headers);
     let reason = Some(entry.response.status_text).filter(|r| !r.is_empty() && !version.is_framed());
     let request_headers = headers(entry.request.headers);
+    let target = origin_form(&entry.request.url, &request_headers);
     let request_body = entry.request.post_data.and_then(|p| p.text);
     let request_capture = match &request_body {
         None if request_headers.get("content-length").is_some_and(|l| l.trim() != "0") => {
@@ -339,7 +358,7 @@ fn exchange_of(entry: HarEntry, n: usize) -> Result<Exchange, ParseError> {
     Ok(Exchange {
         request: Request {
             method: entry.request.method,
-            target: entry.request.url,
+            target,
             version: HttpVersion::parse(&entry.request.http_version).unwrap_or(version),
             headers: request_headers,
             body: request_body.unwrap_or_default(),

@@ -15,18 +15,53 @@ fn add(name: &str, value: impl Into<String>) -> AutoFix {
 
 /// The SHOULD is POST's (RFC 9110 §9.3.3): a PUT that creates the resource
 /// at its target URI has named it already (§9.3.4, §15.3.2).
+/// Where the created resource probably lives: the request's path joined
+/// with the `id` the response body reports, when it reports one.
+fn location_from_body(cx: &Context) -> Option<String> {
+    let body: serde_json::Value = serde_json::from_str(&cx.exchange.response.body).ok()?;
+    let id = match body.get("id")? {
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::String(s) if !s.is_empty() && !s.contains(['/', '?', '#', ' ']) => {
+            s.clone()
+        }
+        _ => return None,
+    };
+    let target = cx.exchange.request.target.trim();
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    // An absolute-form target ("http://host/users"): keep only the path.
+    let path = match path.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |at| &rest[at..]),
+        None => path,
+    };
+    Some(format!("{}/{id}", path.trim_end_matches('/')))
+}
+
 pub fn created_without_location(cx: &Context) -> Vec<Hit> {
-    let put = cx.request_known() && cx.method().eq_ignore_ascii_case("PUT");
-    once(missing(cx, &[201], &["location"]) && !put, || {
-        // The new resource's URI is the server's to choose: a placeholder
-        // the user must edit, said so in the fix's label.
-        Hit::new(
+    // For PUT the target URI is the new resource; for DELETE and safe
+    // methods the status itself is what is wrong (other rules say so).
+    let exempt = cx.request_known()
+        && ["PUT", "DELETE", "GET", "HEAD", "OPTIONS", "TRACE"]
+            .iter()
+            .any(|m| cx.method().eq_ignore_ascii_case(m));
+    once(missing(cx, &[201], &["location"]) && !exempt, || {
+        let hit = Hit::new(
             "201 Created without a Location field: clients cannot tell which resource was created.",
-        )
-        .fix(AutoFix::new(
-            "Add Location (placeholder: put the new resource's URI)",
-            vec![Edit::SetHeader { name: "Location".into(), value: "/new-resource-uri".into() }],
-        ))
+        );
+        match location_from_body(cx).filter(|_| cx.request_known()) {
+            Some(location) => hit.fix(AutoFix::new(
+                format!("Add Location: {location} (from the body's id)"),
+                vec![Edit::SetHeader { name: "Location".into(), value: location }],
+            )),
+            // The new resource's URI is the server's to choose: a
+            // placeholder the user must edit, said so in the fix's label.
+            None => hit.fix(AutoFix::new(
+                "Add Location (placeholder: put the new resource's URI)",
+                vec![Edit::SetHeader {
+                    name: "Location".into(),
+                    value: "/new-resource-uri".into(),
+                }],
+            )),
+        }
     })
 }
 

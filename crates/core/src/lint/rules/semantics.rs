@@ -190,6 +190,59 @@ pub fn html_error_for_json_client(cx: &Context) -> Vec<Hit> {
     })
 }
 
+pub fn created_for_delete(cx: &Context) -> Vec<Hit> {
+    once(
+        cx.request_known() && cx.status == 201 && cx.method().eq_ignore_ascii_case("DELETE"),
+        || {
+            Hit::new("201 Created answering DELETE: a deletion creates nothing.")
+                .fix(set_status(204))
+        },
+    )
+}
+
+/// The registered code whose phrase (current or former) `phrase` is, when
+/// that is not `status` itself.
+fn code_named_by(phrase: &str, status: u16) -> Option<u16> {
+    use crate::registry::model::Registration;
+    let phrase = phrase.trim();
+    let names = |e: &crate::registry::model::StatusEntry| {
+        std::iter::once(e.name.to_string())
+            .chain(e.former_names.iter().map(|n| n.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let registry = crate::registry::Registry::global();
+    let own = registry.entry(status).map(names).unwrap_or_default();
+    if own.iter().any(|n| n.eq_ignore_ascii_case(phrase)) {
+        return None;
+    }
+    registry
+        .entries()
+        .iter()
+        .filter(|e| matches!(e.registration, Registration::Registered | Registration::Temporary))
+        .find(|e| e.code != status && names(e).iter().any(|n| n.eq_ignore_ascii_case(phrase)))
+        .map(|e| e.code)
+}
+
+pub fn reason_phrase_names_other_code(cx: &Context) -> Vec<Hit> {
+    let response = &cx.exchange.response;
+    let other = response.reason.as_deref().and_then(|phrase| code_named_by(phrase, cx.status));
+    let Some(other) = other.filter(|_| !response.version.is_framed()) else {
+        return Vec::new();
+    };
+    let phrase = response.reason.as_deref().unwrap_or_default();
+    let mut hit = Hit::new(format!(
+        "The reason phrase \"{phrase}\" is {other}'s, but the status code is {}: clients go by the number, people reading logs by the words.",
+        cx.status
+    ));
+    if let Some(entry) = crate::registry::Registry::global().entry(cx.status) {
+        hit = hit.fix(AutoFix::new(
+            format!("Use {}'s phrase, \"{}\"", cx.status, entry.name),
+            vec![Edit::SetStatus { status: cx.status }],
+        ));
+    }
+    vec![hit]
+}
+
 #[cfg(test)]
 mod tests {
     use super::accepts_only_json;

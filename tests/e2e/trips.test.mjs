@@ -1,0 +1,168 @@
+// What a first-time user trips over (issue 14): each test reproduces a trip
+// and checks it is gone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom } from "./harness.mjs";
+
+const suite = useSuite(before, after);
+
+async function composerWith(raw) {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.site.url + "compose.html#/compose");
+  await waitForApp(page);
+  await page.waitForSelector(".meaning h2");
+  await page.click(".paste summary");
+  await page.fill("#paste-text", raw);
+  await page.click("#load-paste");
+  return page;
+}
+
+const finding = (rule) => `.finding[data-rule="${rule}"]`;
+
+test("changing the status carries the registered reason phrase along", async () => {
+  const page = await composerWith("PUT /notes/1 HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 204 No Content\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\n\r\n");
+  await waitForDom(page, () => /204/.test(document.querySelector(".meaning h2")?.textContent ?? ""));
+  await page.fill("#status", "201");
+  await waitForDom(page, () => document.querySelector("#reason")?.value === "Created");
+  assertClean(page);
+});
+
+test("a reason phrase that names another code is noted, never an error", async () => {
+  const page = await composerWith("GET /users/42 HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 404 OK\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: text/plain\r\n\r\nno such user");
+  await page.waitForSelector(finding("reason-phrase-names-other-code"));
+  const classes = await page.getAttribute(finding("reason-phrase-names-other-code"), "class");
+  assert.doesNotMatch(classes, /error/);
+  assert.match(await page.textContent(finding("reason-phrase-names-other-code")), /"OK" is 200's/);
+  assertClean(page);
+});
+
+test("201 to DELETE is a finding, and no Location fix is offered for it", async () => {
+  const page = await composerWith("DELETE /users/42 HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 201 Created\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\n\r\n");
+  await page.waitForSelector(finding("created-for-delete"));
+  assert.equal(await page.locator(finding("created-without-location")).count(), 0);
+  assertClean(page);
+});
+
+test("the Location fix takes the new id from the response body", async () => {
+  const page = await composerWith('POST /users HTTP/1.1\r\nHost: api.example\r\nContent-Type: application/json\r\n\r\n{"name":"Ada"}\r\n\r\nHTTP/1.1 201 Created\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: application/json\r\n\r\n{"id": 42, "name": "Ada"}');
+  await page.waitForSelector(finding("created-without-location"));
+  assert.match(await page.textContent(`${finding("created-without-location")} button.apply-fix`), /\/users\/42/);
+  assertClean(page);
+});
+
+test("counts speak English", async () => {
+  const page = await composerWith("DELETE /users/42 HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 201 Created\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\n\r\n");
+  await page.waitForSelector(finding("created-for-delete"));
+  const counts = await page.textContent(".summary-counts");
+  assert.doesNotMatch(counts, /\(s\)/);
+  assert.match(counts, /\b1 warning\b/);
+  assertClean(page);
+});
+
+async function reference(path = "") {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.site.url + path);
+  await waitForApp(page);
+  return page;
+}
+
+test("a search from a fresh tab: Back returns to the list, not out of the app", async () => {
+  const page = await reference("#/");
+  await page.fill("#search", "login");
+  await waitForDom(page, () => location.hash.includes("login"));
+  await page.goBack();
+  await waitForDom(page, () => !location.hash.includes("login"));
+  assert.ok(page.url().startsWith(suite.site.url), `still in the app: ${page.url()}`);
+  await page.waitForSelector("main#main h1");
+  assertClean(page);
+});
+
+test("a search from a code page: Back returns to that page, one step", async () => {
+  const page = await reference("#/code/404");
+  await page.fill("#search", "rate");
+  await page.fill("#search", "rate limit");
+  await waitForDom(page, () => location.hash.includes("rate"));
+  await page.goBack();
+  await waitForDom(page, () => location.hash === "#/code/404");
+  assert.match(await page.textContent("main h1"), /404/);
+  assertClean(page);
+});
+
+test("Esc closes a search and returns to the page it started from", async () => {
+  const page = await reference("#/code/503");
+  await page.fill("#search", "gate");
+  await waitForDom(page, () => location.hash.includes("gate"));
+  await page.press("#search", "Escape");
+  await waitForDom(page, () => location.hash === "#/code/503");
+  assert.equal(await page.inputValue("#search"), "");
+  assert.match(await page.textContent("main h1"), /503/);
+  assertClean(page);
+});
+
+test("'/' selects the last search so typing replaces it; a code page reached directly has no stale results link", async () => {
+  const page = await reference("#/");
+  await page.fill("#search", "login");
+  await page.press("#search", "Enter");
+  await waitForDom(page, () => location.hash.startsWith("#/code/"));
+  assert.match(await page.textContent(".crumbs"), /Results for/);
+  assert.equal(await page.inputValue("#search"), "", "the query does not linger on the code page");
+  await page.locator("main h1").click();
+  await page.keyboard.press("/");
+  await page.keyboard.type("gat");
+  assert.equal(await page.inputValue("#search"), "gat");
+  const direct = await reference("#/code/502");
+  assert.match(await direct.textContent(".crumbs"), /All status codes/);
+  assertClean(page);
+  assertClean(direct);
+});
+
+test("an edited preset becomes the user's own: the address and picker say so, and a reload keeps the edit", async () => {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.site.url + "compose.html#/compose/rate-limited-429");
+  await waitForApp(page);
+  await page.waitForSelector(".meaning h2");
+  await page.fill("#target", "/mine");
+  await waitForDom(page, () => location.hash === "#/compose");
+  assert.equal(await page.inputValue("#preset"), "");
+  await page.waitForTimeout(300); // the autosave follows the edit
+  await page.reload();
+  await waitForApp(page);
+  await waitForDom(page, () => document.querySelector("#target")?.value === "/mine", null, 8000);
+  assertClean(page);
+});
+
+test("after a one-click fix: focus on the changed field, an announcement, and undo", async () => {
+  const page = await composerWith("GET /me HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 401 Unauthorized\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: text/plain\r\n\r\nlog in first");
+  const rule = finding("unauthorized-without-www-authenticate");
+  await page.waitForSelector(`${rule} button.apply-fix`);
+  await page.click(`${rule} button.apply-fix`);
+  await waitForDom(page, () => document.activeElement?.classList.contains("header-value"));
+  assert.match(await page.evaluate(() => document.activeElement.value), /Bearer/);
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains("just-fixed")));
+  assert.match(await page.textContent(".fix-note"), /Applied: /);
+  await page.keyboard.press("Control+z");
+  await page.waitForSelector(rule);
+  assert.equal(await page.locator(".pane.response input.header-name").evaluateAll((inputs) => inputs.filter((i) => /www-authenticate/i.test(i.value)).length), 0);
+  assertClean(page);
+});
+
+test("every export downloads with a sensible name, and Copy says when it worked", async () => {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true, permissions: ["clipboard-read", "clipboard-write"] });
+  await page.goto(suite.site.url + "compose.html#/compose/rate-limited-429");
+  await waitForApp(page);
+  await page.waitForSelector(".meaning h2");
+  await page.click('.export-buttons button:has-text("HAR")');
+  await page.waitForSelector(".download-export");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(".download-export")]);
+  assert.equal(download.suggestedFilename(), "exchange.har");
+  const har = JSON.parse(await page.inputValue("#export-text"));
+  assert.match(har.log.entries[0].request.url, /^https:\/\//, "HAR URLs are absolute");
+  assert.notEqual(har.log.entries[0].startedDateTime, "1970-01-01T00:00:00.000Z");
+  await page.click(".copy-export");
+  await waitForDom(page, () => document.querySelector(".copy-export")?.textContent === "Copied");
+  assert.match(await page.textContent(".copy-result"), /Copied/);
+  await page.click('.export-buttons button:has-text("curl")');
+  await waitForDom(page, () => document.querySelector(".copy-export")?.textContent === "Copy");
+  assert.match(await page.textContent(".download-export"), /request\.sh/);
+  assertClean(page);
+});
