@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::text::wrap;
 use crate::core::{
-    explain::{self, explain_text, Explanation},
+    explain::{self, explain_text, other_names_label, Explanation},
     registry::{model::Text, CodeError, Registry, SpecRef, StatusEntry},
     time::UnixTime,
 };
@@ -75,7 +75,7 @@ fn write_entry(
     writeln!(out, "{}", facts.join(" · "))?;
     writeln!(out, "Defined in {}", spec(&e.spec))?;
     if !e.former_names.is_empty() {
-        writeln!(out, "Formerly: {}", e.former_names.join(", "))?;
+        writeln!(out, "{}: {}", other_names_label(e), e.former_names.join(", "))?;
     }
     if let Some(note) = &e.registry_note {
         writeln!(out, "{}", wrap(&format!("Registry: {note}"), "", WIDTH))?;
@@ -83,7 +83,8 @@ fn write_entry(
     if let Some(lifecycle) = &explanation.registration.lifecycle {
         writeln!(out, "{}", wrap(&lifecycle.note, "", WIDTH))?;
     }
-    if let Some(fallback) = &explanation.registration.fallback {
+    // The registry note, when there is one, already says how clients read it.
+    if let (Some(fallback), None) = (&explanation.registration.fallback, &e.registry_note) {
         writeln!(out, "{}", wrap(fallback, "", WIDTH))?;
     }
     writeln!(out, "\n{}\n", wrap(&e.summary, "", WIDTH))?;
@@ -168,7 +169,8 @@ pub fn search(query: &str, json: bool, out: &mut dyn Write) -> Result<i32, Expla
     }
     for row in &results.rows {
         let flag = row.flag.as_ref().map(|f| format!(" [{f}]")).unwrap_or_default();
-        writeln!(out, "{} {}{flag}: {}", row.code, row.name, row.summary)?;
+        let why = row.why.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
+        writeln!(out, "{} {}{flag}{why}: {}", row.code, row.name, row.summary)?;
     }
     Ok(0)
 }

@@ -140,6 +140,17 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// Scrolls element `id` to the top of the view when its top is out of view.
+pub fn reveal(id: &str) {
+    let Some(element) = document().and_then(|d| d.get_element_by_id(id)) else { return };
+    let top = element.get_bounding_client_rect().top();
+    let height =
+        window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    if top < 0.0 || top > height * 0.8 {
+        element.scroll_into_view();
+    }
+}
+
 /// Leaves the reference build for the full one (compose.html), keeping the
 /// address's fragment, without a history entry for the hop.
 #[cfg(not(feature = "composer"))]

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, ARTIFACTS } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
@@ -57,6 +57,8 @@ test("the exchange survives a reload", async () => {
   await page.goto(suite.site.url + "#/compose/user-created");
   await waitForApp(page);
   await page.fill("#target", "/accounts");
+  // The autosave follows the edit (an effect after the render).
+  await waitForDom(page, () => (localStorage.getItem("statuslab.exchange.raw.v1") ?? "").includes("/accounts"));
   await page.goto(suite.site.url + "#/");
   await page.reload();
   await waitForApp(page);

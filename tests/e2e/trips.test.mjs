@@ -124,7 +124,7 @@ test("an edited preset becomes the user's own: the address and picker say so, an
   await page.fill("#target", "/mine");
   await waitForDom(page, () => location.hash === "#/compose");
   assert.equal(await page.inputValue("#preset"), "");
-  await page.waitForTimeout(300); // the autosave follows the edit
+  await waitForDom(page, () => (localStorage.getItem("statuslab.exchange.raw.v1") ?? "").includes("/mine"));
   await page.reload();
   await waitForApp(page);
   await waitForDom(page, () => document.querySelector("#target")?.value === "/mine", null, 8000);
@@ -164,5 +164,63 @@ test("every export downloads with a sensible name, and Copy says when it worked"
   await page.click('.export-buttons button:has-text("curl")');
   await waitForDom(page, () => document.querySelector(".copy-export")?.textContent === "Copy");
   assert.match(await page.textContent(".download-export"), /request\.sh/);
+  assertClean(page);
+});
+
+test("reference pages: field names never break mid-word, unofficial codes say each thing once, search says why a row matched", async () => {
+  const page = await reference("#/code/429");
+  await page.waitForSelector("table.headers th code");
+  const broken = await page.locator("table.headers th code, table.headers .req").evaluateAll((els) => els.filter((el) => el.getClientRects().length > 1).map((el) => el.textContent));
+  assert.deepEqual(broken, [], "no field name or strength wraps");
+
+  const unofficial = await reference("#/code/599");
+  await unofficial.waitForSelector(".entry-header");
+  const header = await unofficial.textContent(".entry-header");
+  assert.equal((header.match(/Not in the IANA registry/g) ?? []).length, 1, header);
+  assert.doesNotMatch(header, /defined by no document/);
+  assert.match(header, /Also called: Internal Exception/);
+  assert.doesNotMatch(header, /Formerly/);
+
+  const search = await reference("#/search/teapot");
+  await search.waitForSelector(".code-row");
+  assert.match(await search.textContent(".code-row"), /formerly “I'm a teapot”/);
+  assertClean(page);
+  assertClean(unofficial);
+  assertClean(search);
+});
+
+test("on a phone a HAR's entries are cards with status first; opening one brings it into view and says so", async () => {
+  const page = await openPage(suite.browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(suite.site.url + "compose.html#/compose");
+  await waitForApp(page);
+  await page.waitForSelector(".meaning h2");
+  await page.click(".paste summary");
+  const entry = (i, status) => ({
+    startedDateTime: "2026-11-23T10:00:00.000Z", time: 1,
+    request: { method: "GET", url: `https://shop.example/items/${i}`, httpVersion: "HTTP/1.1", headers: [{ name: "Host", value: "shop.example" }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+    response: { status, statusText: "", httpVersion: "HTTP/1.1", headers: [{ name: "Date", value: "Mon, 23 Nov 2026 10:00:00 GMT" }], cookies: [], content: { size: 0, mimeType: "" }, redirectURL: "", headersSize: -1, bodySize: 0 },
+    cache: {}, timings: { send: 0, wait: 1, receive: 0 },
+  });
+  const har = { log: { version: "1.2", creator: { name: "test", version: "1" }, entries: [entry(1, 200), entry(2, 404), entry(3, 503)] } };
+  await page.fill("#paste-text", JSON.stringify(har));
+  await page.click("#load-paste");
+  await page.waitForSelector(".entries-table tbody tr");
+  // The status is visible without scrolling sideways.
+  const status = await page.locator(".entries-table td.status").nth(1).boundingBox();
+  assert.ok(status && status.x + status.width <= 390, `status at ${JSON.stringify(status)}`);
+  assert.match(await page.textContent(".entries-table td.url"), /^\/items\/1$/, "the path without the repeated host");
+  await page.locator(".entries-table td.url button").nth(2).click();
+  await waitForDom(page, () => /Entry 3 of 3 open/.test(document.querySelector(".entries [role=status]")?.textContent ?? ""));
+  await waitForDom(page, () => { const top = document.getElementById("workbench")?.getBoundingClientRect().top; return top !== undefined && top >= -1 && top < innerHeight; });
+  assertClean(page);
+});
+
+test("the composer lines up with the header", async () => {
+  const page = await openPage(suite.browser, { viewport: { width: 1600, height: 900 } });
+  await page.goto(suite.site.url + "compose.html#/compose");
+  await waitForApp(page);
+  const brand = await page.locator(".site-header .brand").boundingBox();
+  const title = await page.locator("#composer-title").boundingBox();
+  assert.ok(Math.abs(brand.x - title.x) <= 4, `brand at ${brand.x}, composer at ${title.x}`);
   assertClean(page);
 });

@@ -105,6 +105,17 @@ fn lifecycle(entry: &StatusEntry, now: UnixTime) -> Option<Lifecycle> {
     Some(Lifecycle { expires: expires.to_string(), expired, note })
 }
 
+/// How to introduce an entry's `former_names`: a registered code's are its
+/// earlier names in its own standard; an unofficial code's are what other
+/// vendors call it.
+pub fn other_names_label(entry: &StatusEntry) -> &'static str {
+    if entry.registration == Registration::Unofficial {
+        "Also called"
+    } else {
+        "Formerly"
+    }
+}
+
 fn unregistered_fallback(code: u16) -> String {
     format!(
         "Not in the IANA registry: a client that does not recognise {code} treats it as {} (RFC 9110 §15).",
@@ -219,19 +230,36 @@ fn flag(entry: &StatusEntry) -> Option<String> {
     }
 }
 
-fn entry_row(entry: &StatusEntry, kind: Option<MatchKind>) -> ResultRow {
+/// Why a search hit matched, when its row does not show it already (the
+/// number and the name are on the row): the former or other name, the
+/// search word, or the description.
+fn match_reason(entry: &StatusEntry, kind: MatchKind, query: &str) -> Option<String> {
+    let words: Vec<String> =
+        query.split_whitespace().map(|w| w.to_lowercase()).filter(|w| w.len() > 1).collect();
+    let hits = |text: &str| {
+        let text = text.to_lowercase();
+        words.iter().any(|w| text.contains(w.as_str()))
+    };
+    if matches!(kind, MatchKind::Code | MatchKind::Class) || hits(&entry.name) {
+        return None;
+    }
+    if let Some(name) = entry.former_names.iter().find(|n| hits(n)) {
+        return Some(format!("{} \u{201c}{name}\u{201d}", other_names_label(entry).to_lowercase()));
+    }
+    if let Some(keyword) = entry.keywords.iter().find(|k| hits(k)) {
+        return Some(format!("matches \u{201c}{keyword}\u{201d}"));
+    }
+    Some("in its description".into())
+}
+
+fn entry_row(entry: &StatusEntry, kind: Option<MatchKind>, query: &str) -> ResultRow {
     ResultRow {
         code: entry.code,
         name: entry.name.to_string(),
         registration: Some(entry.registration),
         summary: entry.summary.to_string(),
         flag: flag(entry),
-        why: match kind {
-            Some(MatchKind::FormerName) => {
-                Some(format!("formerly {}", entry.former_names.join(", ")))
-            }
-            _ => None,
-        },
+        why: kind.and_then(|kind| match_reason(entry, kind, query)),
     }
 }
 
@@ -257,7 +285,9 @@ pub fn search(query: &str) -> SearchResults {
         Err(out_of_range @ CodeError::OutOfRange(_)) => error = Some(out_of_range.to_string()),
         _ => {}
     }
-    rows.extend(registry.search(query).iter().map(|hit| entry_row(hit.entry, Some(hit.kind))));
+    rows.extend(
+        registry.search(query).iter().map(|hit| entry_row(hit.entry, Some(hit.kind), query)),
+    );
     let shown = query.trim();
     let message = match rows.len() {
         0 => format!("No status code matches \u{201c}{shown}\u{201d}."),
@@ -272,7 +302,7 @@ pub fn search(query: &str) -> SearchResults {
 
 /// Every entry as a list row, for the home page.
 pub fn all_rows() -> impl Iterator<Item = ResultRow> {
-    Registry::global().entries().iter().map(|entry| entry_row(entry, None))
+    Registry::global().entries().iter().map(|entry| entry_row(entry, None, ""))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::core::{
-    explain::{explain, Explanation},
+    explain::{explain, other_names_label, Explanation},
     registry::{Citation, ClassEntry, Registration, Registry, StatusDetails, StatusEntry},
     route::Route,
 };
@@ -81,7 +81,7 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                     <span class={registration_class}>{ registration }</span>
                     <span class="badge">{ cache.label.clone() }</span>
                     if !e.former_names.is_empty() {
-                        <span class="badge subtle">{ format!("Formerly: {}", e.former_names.join(", ")) }</span>
+                        <span class="badge subtle">{ format!("{}: {}", other_names_label(e), e.former_names.join(", ")) }</span>
                     }
                 </p>
                 <p class="summary">{ e.summary.clone() }</p>
@@ -92,7 +92,8 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                 if let Some(lifecycle) = &explanation.registration.lifecycle {
                     <p class={classes!("note", lifecycle.expired.then_some("lapsed"))}>{ lifecycle.note.clone() }</p>
                 }
-                if let Some(fallback) = &explanation.registration.fallback {
+                // The registry note, once loaded, says the same in full.
+                if let (Some(fallback), false) = (&explanation.registration.fallback, prose_ready.as_ref().is_some_and(|d| d.registry_note.is_some())) {
                     <p class="note">{ fallback.clone() }</p>
                 }
             </header>

@@ -296,11 +296,19 @@ pub fn Composer() -> Html {
             }
             if state.entries.total > 1 {
                 <EntriesTable entries={state.entries.clone()}
-                    onopen={d.reform(ComposerAction::OpenEntry)}
+                    onopen={{
+                        let d = d.clone();
+                        Callback::from(move |index: usize| {
+                            d.emit(ComposerAction::OpenEntry(index));
+                            // After the render: bring the opened exchange and
+                            // its analysis into view unless they already are.
+                            gloo_timers::callback::Timeout::new(0, || crate::ui::browser::reveal("workbench")).forget();
+                        })
+                    }}
                     onpage={d.reform(ComposerAction::SetEntriesPage)} />
             }
             if state.settled() {
-            <div class="workbench">
+            <div class="workbench" id="workbench">
             <div class="panes">
                 <fieldset class="pane request">
                     <legend>{ "Request" }</legend>

@@ -27,6 +27,12 @@ pub fn EntriesTable(props: &EntriesTableProps) -> Html {
     html! {
         <section class="entries" aria-labelledby="entries-title">
             <h2 id="entries-title">{ format!("{total} exchanges") }</h2>
+            <p class="visually-hidden" role="status" aria-live="polite">
+                { props.entries.rows.iter().find(|r| r.index == props.entries.selected).map(|r| format!(
+                    "Entry {} of {total} open: {} {} → {}",
+                    r.index + 1, r.exchange.request.method, r.exchange.request.target, r.exchange.response.status
+                )).unwrap_or_default() }
+            </p>
             <div class="table-scroll">
                 <table class="entries-table">
                     <thead>
@@ -45,16 +51,16 @@ pub fn EntriesTable(props: &EntriesTableProps) -> Html {
                             let selected = index == props.entries.selected;
                             html! {
                                 <tr class={classes!(selected.then_some("selected"))} aria-selected={selected.to_string()}>
-                                    <td>{ index + 1 }</td>
-                                    <td>{ row.exchange.request.method.clone() }</td>
+                                    <td class="index">{ index + 1 }</td>
+                                    <td class="method">{ row.exchange.request.method.clone() }</td>
                                     <td class="url">
                                         <button type="button" class="link-button" aria-label={format!("Open entry {}", index + 1)}
                                             onclick={Callback::from(move |_: MouseEvent| onopen.emit(index))}>
                                             { row.exchange.request.target.clone() }
                                         </button>
                                     </td>
-                                    <td>{ row.exchange.response.status }</td>
-                                    <td>
+                                    <td class="status">{ row.exchange.response.status }</td>
+                                    <td class="worst">
                                         { match &row.worst {
                                             Some((severity, title)) => html! {
                                                 <><span class={classes!("severity", severity.label())}>{ severity.label() }</span>{ title.clone() }</>

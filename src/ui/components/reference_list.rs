@@ -70,7 +70,7 @@ fn row(row: &ResultRow) -> Html {
                 <span class="code-name">
                     { row.name.clone() }
                     if let Some(flag) = &row.flag {
-                        <span class="flag">{ flag.clone() }</span>
+                        <span class="flag" title={flag.clone()}>{ flag.clone() }</span>
                     }
                     if let Some(why) = &row.why {
                         <span class="flag subtle">{ why.clone() }</span>
