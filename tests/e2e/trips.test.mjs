@@ -224,3 +224,21 @@ test("the composer lines up with the header", async () => {
   assert.ok(Math.abs(brand.x - title.x) <= 4, `brand at ${brand.x}, composer at ${title.x}`);
   assertClean(page);
 });
+
+test("the status panel does not talk about repeating a POST on a GET", async () => {
+  const page = await composerWith("GET /report HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 504 Gateway Timeout\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\n\r\n");
+  await waitForDom(page, () => /504/.test(document.querySelector(".meaning h2")?.textContent ?? ""));
+  await page.waitForSelector(".retry .verdict");
+  assert.doesNotMatch(await page.textContent(".meaning"), /POST/);
+  assert.match(await page.textContent(".retry .verdict"), /Retry automatically/);
+  assertClean(page);
+});
+
+test("a fix's example is the case at hand: a 405 example on a 405", async () => {
+  const page = await composerWith("DELETE /orders/7 HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 405 Method Not Allowed\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nAllow: GET\r\n\r\n");
+  await page.waitForSelector(finding("error-without-body"));
+  const text = await page.textContent(finding("error-without-body"));
+  assert.match(text, /"status":405/);
+  assert.doesNotMatch(text, /"status":404/);
+  assertClean(page);
+});

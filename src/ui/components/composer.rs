@@ -541,9 +541,9 @@ fn status_meaning(status: &StatusAnalysis) -> Html {
                 if let Some(fallback) = &status.fallback {
                     <p class="note">{ fallback.clone() }</p>
                 }
-                if let Some(retry) = &status.retry_hint {
-                    <p class="meaning-retry"><strong>{ "Retry: " }</strong>{ retry.clone() }</p>
-                }
+                // No generic retry line here: the retry panel judges this
+                // method and these fields, where the registry's line speaks
+                // of methods in general ("repeating a POST") even on a GET.
                 <p><a href={Route::Code(status.code).to_fragment()}>{ format!("Reference page for {}", status.code) }</a></p>
             }
         </section>

@@ -192,6 +192,18 @@ fn text_of(id: &str) -> Option<&'static RuleText> {
     generated::RULES.iter().find(|r| r.id == id)
 }
 
+/// A rule's fix text with `$status` and `$reason` filled in from the
+/// exchange, so its example is the case at hand (a 405 example on a 405).
+fn for_this_case(fix: &Text, cx: &Context) -> Text {
+    if !fix.contains('$') {
+        return fix.clone();
+    }
+    let reason = crate::registry::Registry::global()
+        .entry(cx.status)
+        .map_or_else(|| "Error".to_string(), |e| e.name.to_string());
+    Text::Owned(fix.replace("$status", &cx.status.to_string()).replace("$reason", &reason))
+}
+
 /// Analyses one exchange; findings come most severe first, then in
 /// catalogue order.
 pub fn lint(exchange: &Exchange, profile: Profile) -> Vec<Finding> {
@@ -213,7 +225,7 @@ pub fn lint(exchange: &Exchange, profile: Profile) -> Vec<Finding> {
                 message: hit.message,
                 why: text.why.clone(),
                 spec: Citation::from(hit.spec.as_ref().unwrap_or(&text.spec)),
-                fix: text.fix.clone(),
+                fix: for_this_case(&text.fix, &cx),
                 autofix: hit.autofix,
                 line: hit.line,
                 profile_note: profile_note.cloned(),
@@ -227,4 +239,21 @@ pub fn lint(exchange: &Exchange, profile: Profile) -> Vec<Finding> {
 /// Ids of the rules that have a check, for the consistency test.
 pub fn checked_rule_ids() -> impl Iterator<Item = &'static str> {
     rules::all_checks().map(|(id, _)| *id)
+}
+
+#[cfg(test)]
+mod case_tests {
+    use super::*;
+    use crate::exchange::parse_input;
+
+    #[test]
+    fn fix_examples_match_the_case_at_hand() {
+        let raw = "DELETE /orders/7 HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 405 Method Not Allowed\r\nAllow: GET\r\n\r\n";
+        let exchange = parse_input(raw).expect("parses").exchanges.remove(0);
+        let findings = lint(&exchange, Profile::Rfc);
+        let empty = findings.iter().find(|f| f.id == "error-without-body").expect("found");
+        assert!(empty.fix.contains("\"status\":405"), "{}", empty.fix);
+        assert!(empty.fix.contains("\"title\":\"Method Not Allowed\""), "{}", empty.fix);
+        assert!(!empty.fix.contains('$'));
+    }
 }
