@@ -84,6 +84,17 @@ pub struct ComposerState {
     /// focus move and the announcement; counted so the same fix twice is
     /// still noticed.
     pub last_fix: Option<(u64, String, FixTarget)>,
+    /// The text of the file or paste being loaded, kept so a loaded set of
+    /// exchanges survives a reload; `None` when none was loaded or it was
+    /// too large to keep (see `loaded_too_large`).
+    pub loaded_source: Option<Rc<str>>,
+    /// The size in bytes of a loaded input too large to keep.
+    pub loaded_too_large: Option<usize>,
+    /// After a reload: the entry to open again once its page arrives.
+    pub reopen_entry: Option<usize>,
+    /// Loads finished in this visit, so the page knows when what it keeps
+    /// for a reload should change (not merely because a page opened).
+    pub loads_done: u64,
 }
 
 /// The field a fix changed, where focus goes after it.
@@ -138,6 +149,10 @@ impl ComposerState {
             validator_startup_ms: None,
             undo: None,
             last_fix: None,
+            loaded_source: None,
+            loaded_too_large: None,
+            reopen_entry: None,
+            loads_done: 0,
         }
     }
 
@@ -260,6 +275,18 @@ pub enum ComposerAction {
     ValidatorStarted(f64),
     /// Restore the exchange as it was before the last one-click fix.
     UndoFix,
+    /// The text of the input being loaded (kept for a reload), or only its
+    /// size when it is too large to keep.
+    SourceKept {
+        text: Option<Rc<str>>,
+        bytes: usize,
+    },
+    /// A set of exchanges from an earlier visit is being read back; reopen
+    /// entry `selected` when it arrives.
+    RestoreLoaded {
+        text: Rc<str>,
+        selected: usize,
+    },
 }
 
 impl ComposerAction {
@@ -278,6 +305,8 @@ impl ComposerAction {
                 | ComposerAction::SetUserSchema(_)
                 | ComposerAction::SchemaChecked { .. }
                 | ComposerAction::ValidatorStarted(_)
+                | ComposerAction::SourceKept { .. }
+                | ComposerAction::RestoreLoaded { .. }
         )
     }
 
@@ -425,6 +454,17 @@ impl ComposerState {
                 }
             }
             ComposerAction::ValidatorStarted(ms) => c.validator_startup_ms = Some(ms),
+            ComposerAction::SourceKept { text, bytes } => {
+                c.loaded_too_large = text.is_none().then_some(bytes);
+                c.loaded_source = text;
+            }
+            ComposerAction::RestoreLoaded { text, selected } => {
+                c.pending_preset = None;
+                c.preset = None;
+                c.restoring = true;
+                c.loaded_source = Some(text);
+                c.reopen_entry = Some(selected);
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::composer::ComposerState;
-use crate::engine::protocol::{EntryRow, Reply};
+use crate::engine::protocol::{EntryRow, Reply, PAGE_SIZE};
 
 /// A load under way: entries read so far and in all (0 while scanning).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -60,6 +60,7 @@ impl ComposerState {
             }
             Reply::Progress { done, total } => self.loading = Some(LoadState { done, total }),
             Reply::Loaded { format, total, skipped, first } => {
+                self.loads_done += 1;
                 self.loading = None;
                 self.restoring = false;
                 self.paste_error = None;
@@ -81,8 +82,22 @@ impl ComposerState {
                 self.entries = EntriesView {
                     total: if total > 1 { total } else { 0 },
                     skipped,
+                    // Reopening an entry from before a reload: ask for its page.
+                    page: self.reopen_entry.filter(|&e| e < total).map_or(0, |e| e / PAGE_SIZE),
                     ..EntriesView::default()
                 };
+                if total <= 1 {
+                    // One exchange: the exchange's own autosave covers it.
+                    self.loaded_source = None;
+                    self.reopen_entry = None;
+                }
+                if let Some(bytes) = self.loaded_too_large.filter(|_| total > 1) {
+                    let note = self.load_note.get_or_insert_with(String::new);
+                    note.push_str(&format!(
+                        " At {:.1} MB it is too large to keep in this browser (the limit is 2 MB): after a reload, open it again.",
+                        bytes as f64 / 1_048_576.0
+                    ));
+                }
             }
             Reply::LoadFailed { message } => {
                 self.loading = None;
@@ -96,6 +111,15 @@ impl ComposerState {
             Reply::Page { page, total, rows } => {
                 self.entries.page = page;
                 self.entries.total = total;
+                let reopened = self
+                    .reopen_entry
+                    .and_then(|entry| rows.iter().find(|r| r.index == entry))
+                    .map(|row| (row.index, row.exchange.clone()));
+                if let Some((index, exchange)) = reopened {
+                    self.load(exchange);
+                    self.entries.selected = index;
+                    self.reopen_entry = None;
+                }
                 self.entries.rows = Rc::new(rows);
             }
             Reply::Preset { id, exchange } => {
@@ -137,6 +161,36 @@ mod tests {
         assert_eq!(state.entries.total, 10);
         assert_eq!(state.preset, None);
         assert!(state.load_note.as_deref().is_some_and(|n| n.contains("10 exchanges")));
+    }
+
+    #[test]
+    fn a_loaded_set_comes_back_after_a_reload_with_its_entry_open() {
+        use crate::state::ComposerAction;
+        let mut state = ComposerState::default();
+        state.reduce(ComposerAction::RestoreLoaded { text: "{…}".into(), selected: 57 });
+        state.apply_engine(EngineAction::Reply(loaded(60, Vec::new())));
+        assert_eq!(state.entries.page, 1, "the page holding entry 58 is asked for");
+        let rows = (50..60)
+            .map(|index| {
+                let mut exchange = Exchange::default();
+                exchange.response.status = 200 + index as u16;
+                EntryRow { index, exchange, worst: None }
+            })
+            .collect();
+        state.apply_engine(EngineAction::Reply(Reply::Page { page: 1, total: 60, rows }));
+        assert_eq!(state.entries.selected, 57);
+        assert_eq!(state.exchange.response.status, 257);
+        assert_eq!(state.reopen_entry, None);
+    }
+
+    #[test]
+    fn a_set_too_large_to_keep_says_so() {
+        use crate::state::ComposerAction;
+        let mut state = ComposerState::default();
+        state.reduce(ComposerAction::SourceKept { text: None, bytes: 33 << 20 });
+        state.apply_engine(EngineAction::Reply(loaded(50_000, Vec::new())));
+        let note = state.load_note.expect("a note");
+        assert!(note.contains("33.0 MB it is too large to keep"), "{note}");
     }
 
     #[test]

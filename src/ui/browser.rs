@@ -47,6 +47,11 @@ pub fn load_setting(key: &str) -> Option<String> {
 
 /// Storage may be full or disabled (private mode): the setting is then not
 /// kept, which costs the user a preference, never the page.
+pub fn remove_setting(key: &str) {
+    use gloo_storage::{LocalStorage, Storage};
+    let _ = LocalStorage::raw().remove_item(key);
+}
+
 pub fn save_setting(key: &str, value: &str) {
     use gloo_storage::{LocalStorage, Storage};
     let _ = LocalStorage::raw().set_item(key, value);

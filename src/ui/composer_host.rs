@@ -24,6 +24,19 @@ use crate::ui::{
 const EXCHANGE_KEY: &str = "statuslab.exchange.raw.v1";
 /// Storage holds about 5 MB per site; a larger exchange is not kept.
 const SAVE_LIMIT_BYTES: usize = 1 << 20;
+/// A loaded set of exchanges (a HAR, several pasted) and the entry open,
+/// remembered between visits: JSON of `{"text": …, "selected": n}`.
+const LOADED_KEY: &str = "statuslab.loaded.v1";
+/// A loaded input larger than this is not kept (storage holds about 5 MB a
+/// site, and the exchange's own autosave needs room too).
+pub const LOADED_LIMIT_BYTES: usize = 2 << 20;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KeptLoad {
+    text: String,
+    selected: usize,
+}
+
 /// The user's JSON Schema, remembered between visits (JSON of `SchemaInput`).
 const SCHEMA_KEY: &str = "statuslab.schema.v1";
 /// Bodies up to this size are validated on every edit; a larger one would
@@ -181,7 +194,19 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         use_effect_with(composing, move |composing| {
             if *composing && !checked.replace(true) {
                 let wants_preset = matches!(route, Route::Composer { preset: Some(_) });
-                if let (false, Some(saved)) = (wants_preset, browser::load_setting(EXCHANGE_KEY)) {
+                let kept = browser::load_setting(LOADED_KEY)
+                    .and_then(|json| serde_json::from_str::<KeptLoad>(&json).ok());
+                if wants_preset {
+                    // The address names a preset: that is what to show.
+                } else if let Some(kept) = kept {
+                    // A loaded file comes back with the entry that was open.
+                    let text: std::rc::Rc<str> = kept.text.into();
+                    dispatcher.dispatch(Action::Composer(ComposerAction::RestoreLoaded {
+                        text: text.clone(),
+                        selected: kept.selected,
+                    }));
+                    engine.run(Job::LoadText { text: text.to_string() });
+                } else if let Some(saved) = browser::load_setting(EXCHANGE_KEY) {
                     dispatcher.dispatch(Action::Composer(ComposerAction::RestoreRequested));
                     engine.run(Job::LoadText { text: saved });
                 }
@@ -212,6 +237,28 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
                 // brings the exchange back with them redacted.
                 let (kept, _) = redact_secrets(exchange);
                 browser::save_setting(EXCHANGE_KEY, &to_raw(&kept));
+            }
+        });
+    }
+    {
+        // A loaded set is kept with its open entry; a new single exchange
+        // (or a set too large to keep) forgets the old one.
+        let c = &state.composer;
+        let source = c.loaded_source.clone();
+        let busy = c.loading.is_some() || c.reopen_entry.is_some() || c.loads_done == 0;
+        let deps = (c.loads_done, c.entries.total, c.entries.selected, busy);
+        use_effect_with(deps, move |(_, total, selected, busy)| {
+            if *busy {
+                return;
+            }
+            match source {
+                Some(text) if *total > 1 => {
+                    let kept = KeptLoad { text: text.to_string(), selected: *selected };
+                    if let Ok(json) = serde_json::to_string(&kept) {
+                        browser::save_setting(LOADED_KEY, &json);
+                    }
+                }
+                _ => browser::remove_setting(LOADED_KEY),
             }
         });
     }

@@ -2,7 +2,10 @@
 // and checks it is gone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom } from "./harness.mjs";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, generateHar } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
@@ -240,5 +243,34 @@ test("a fix's example is the case at hand: a 405 example on a 405", async () => 
   const text = await page.textContent(finding("error-without-body"));
   assert.match(text, /"status":405/);
   assert.doesNotMatch(text, /"status":404/);
+  assertClean(page);
+});
+
+test("a loaded HAR and its open entry survive a reload; one too large to keep says so", async () => {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.site.url + "compose.html#/compose");
+  await waitForApp(page);
+  await page.waitForSelector(".meaning h2");
+  const dir = mkdtempSync(join(tmpdir(), "statuslab-trips-"));
+  const small = join(dir, "small.har");
+  writeFileSync(small, generateHar(120));
+  await page.setInputFiles("#open-file", small);
+  await page.waitForSelector(".pager");
+  await page.click('.pager button:has-text("Next")');
+  await waitForDom(page, () => /Page 2 of 3/.test(document.querySelector(".pager")?.textContent ?? ""));
+  await page.locator(".entries-table td.url button").nth(7).click(); // entry 58
+  await waitForDom(page, () => document.querySelector("#target")?.value.endsWith("/items/57"));
+  await waitForDom(page, () => (localStorage.getItem("statuslab.loaded.v1") ?? "").includes('"selected":57'));
+  await page.reload();
+  await waitForApp(page);
+  await waitForDom(page, () => document.querySelector("#target")?.value.endsWith("/items/57"), null, 10000);
+  assert.match(await page.textContent(".entries h2"), /120 exchanges/);
+  assert.match(await page.textContent(".pager"), /Page 2 of 3/);
+
+  const big = join(dir, "big.har");
+  writeFileSync(big, generateHar(6000));
+  await page.setInputFiles("#open-file", big);
+  await waitForDom(page, () => /too large to keep/.test(document.querySelector(".paste")?.textContent ?? ""), null, 20000);
+  await waitForDom(page, () => localStorage.getItem("statuslab.loaded.v1") === null);
   assertClean(page);
 });

@@ -16,7 +16,7 @@ use crate::ui::{
     components::{
         CachePanel, EntriesTable, ExportPanel, FindingsList, HeaderEditor, ProblemPanel, RetryPanel,
     },
-    composer_host::{wants_schema_check, SCHEMA_AUTO_LIMIT_BYTES},
+    composer_host::{wants_schema_check, LOADED_LIMIT_BYTES, SCHEMA_AUTO_LIMIT_BYTES},
     context::{use_app, use_engine},
     engine_client::Engine,
 };
@@ -262,8 +262,10 @@ pub fn Composer() -> Html {
                         let (paste_box, dispatch, engine) = (paste_box.clone(), d.clone(), engine.clone());
                         Callback::from(move |_: MouseEvent| {
                             if let Some(area) = paste_box.cast::<HtmlTextAreaElement>() {
+                                let text = area.value();
                                 dispatch.emit(ComposerAction::LoadStarted);
-                                engine.run(Job::LoadText { text: area.value() });
+                                keep_source(&dispatch, &text);
+                                engine.run(Job::LoadText { text });
                             }
                         })
                     }}>{ "Load into the composer" }</button>
@@ -418,7 +420,28 @@ pub fn Composer() -> Html {
 /// HAR of tens of megabytes leaves it responsive.
 fn read_file(file: web_sys::File, dispatch: &Callback<ComposerAction>, engine: &Engine) {
     dispatch.emit(ComposerAction::LoadStarted);
+    // A file small enough to keep for a reload is also read here, in the
+    // background; a larger one only has its size noted.
+    let bytes = file.size() as usize;
+    if bytes <= LOADED_LIMIT_BYTES {
+        let (dispatch, blob) = (dispatch.clone(), web_sys::Blob::from(file.clone()));
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(blob.text()).await;
+            if let Some(text) = text.ok().and_then(|t| t.as_string()) {
+                keep_source(&dispatch, &text);
+            }
+        });
+    } else {
+        dispatch.emit(ComposerAction::SourceKept { text: None, bytes });
+    }
     engine.send(Job::LoadFile { name: file.name() }, file.into());
+}
+
+/// Keeps a loaded input's text for a reload when it is small enough.
+fn keep_source(dispatch: &Callback<ComposerAction>, text: &str) {
+    let bytes = text.len();
+    let text = (bytes <= LOADED_LIMIT_BYTES).then(|| std::rc::Rc::from(text));
+    dispatch.emit(ComposerAction::SourceKept { text, bytes });
 }
 
 fn on_file(dispatch: Callback<ComposerAction>, engine: Engine) -> Callback<Event> {
