@@ -1,0 +1,64 @@
+// axe-core on every view a user reaches, in both themes and at phone width:
+// any violation fails. (axe-core is pinned in package.json and injected
+// from node_modules; nothing is fetched.)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { useSuite, openPage, assertClean, waitForApp } from "./harness.mjs";
+
+const suite = useSuite(before, after);
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+}
+
+async function audit(path, { width = 1280, dark = false, prepare } = {}) {
+  const page = await openPage(suite.browser, { viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light" });
+  await page.goto(suite.site.url + path);
+  await waitForApp(page);
+  if (prepare) await prepare(page);
+  await page.waitForTimeout(300);
+  const found = await violations(page);
+  assert.deepEqual(found, [], `${path} at ${width}px${dark ? ", dark" : ""}`);
+  assertClean(page);
+}
+
+const problemBody = 'POST /orders HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 422 Unprocessable Content\r\nContent-Type: application/problem+json\r\n\r\n{\n  "title": "Invalid order",\n  "status": 400\n}';
+
+async function composerWithEverything(page) {
+  await page.waitForSelector(".meaning h2");
+  await page.click(".paste summary");
+  await page.fill("#paste-text", problemBody);
+  await page.click("#load-paste");
+  await page.waitForSelector(".schema-standard [class*=verdict]", { timeout: 10000 });
+  await page.click(".user-schema summary");
+  await page.click(".cache-defaults summary").catch(() => {});
+  await page.click('.export-buttons button:has-text("HAR")');
+  await page.waitForSelector("#export-text");
+}
+
+for (const dark of [false, true]) {
+  test(`reference list, search results and a code page have no axe violations${dark ? " (dark)" : ""}`, async () => {
+    await audit("#/", { dark });
+    await audit("#/search/rate%20limit", { dark });
+    await audit("#/code/429", { dark });
+    await audit("#/code/599", { dark });
+  });
+
+  test(`the composer with every panel open has no axe violations${dark ? " (dark)" : ""}`, async () => {
+    await audit("compose.html#/compose/rate-limited-429", { dark, prepare: (page) => page.waitForSelector(".retry .verdict").then(() => page.selectOption("#retry-budget", "grpc")) });
+    await audit("compose.html#/compose", { dark, prepare: composerWithEverything });
+  });
+}
+
+test("phone width: code page and composer have no axe violations", async () => {
+  await audit("#/code/404", { width: 390 });
+  await audit("compose.html#/compose/rate-limited-429", { width: 390, prepare: (page) => page.waitForSelector(".retry .verdict") });
+});
