@@ -47,14 +47,15 @@ pub fn load_setting(key: &str) -> Option<String> {
 
 /// Storage may be full or disabled (private mode): the setting is then not
 /// kept, which costs the user a preference, never the page.
-pub fn remove_setting(key: &str) {
-    use gloo_storage::{LocalStorage, Storage};
-    let _ = LocalStorage::raw().remove_item(key);
-}
-
 pub fn save_setting(key: &str, value: &str) {
     use gloo_storage::{LocalStorage, Storage};
     let _ = LocalStorage::raw().set_item(key, value);
+}
+
+#[cfg(feature = "composer")]
+pub fn remove_setting(key: &str) {
+    use gloo_storage::{LocalStorage, Storage};
+    let _ = LocalStorage::raw().remove_item(key);
 }
 
 /// Whether the operating system asks for a dark colour scheme.
@@ -91,6 +92,7 @@ pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
 
 /// Offers `text` as a file download named `name`. Nothing leaves the
 /// machine: the file is made from a Blob in the page.
+#[cfg(feature = "composer")]
 pub fn download(name: &str, media_type: &str, text: &str) {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -146,6 +148,7 @@ pub fn scroll_to(id: &str) {
 }
 
 /// Scrolls element `id` to the top of the view when its top is out of view.
+#[cfg(feature = "composer")]
 pub fn reveal(id: &str) {
     let Some(element) = document().and_then(|d| d.get_element_by_id(id)) else { return };
     let top = element.get_bounding_client_rect().top();
