@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, ARTIFACTS } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
@@ -36,6 +36,8 @@ test("search 'rate', open 429, follow a related code", async () => {
   assert.equal(await page.textContent("main h1"), "429 Too Many Requests");
   await page.getByRole("link", { name: /Results for “rate”/ }).click();
   await page.waitForURL(/#\/search\/rate$/);
+  // The results come back with their query in the box (rendered after the address changes).
+  await waitForDom(page, () => document.querySelector("#search")?.value === "rate" && document.querySelector(".result-count") !== null);
   assert.equal(await page.inputValue("#search"), "rate");
   await page.screenshot({ path: join(ARTIFACTS, "desktop-search.png") });
   assertClean(page);
