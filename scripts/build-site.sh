@@ -11,7 +11,7 @@ ensure_build_tools
 cd "$STATUSLAB_ROOT"
 # compose.html is index.html with the composer: written from it here, so the
 # two pages' shells cannot drift apart.
-sed -e '/<script data-composer-redirect>/,/<\/script>/d' \
+sed -e '/<script data-composer-redirect/d' \
     -e 's|<title>[^<]*</title>|<title>Composer · Status Lab</title>|' \
     -e 's| data-cargo-no-default-features />| />\
     <link data-trunk rel="rust" href="../Cargo.toml" data-bin="engine" data-type="worker" data-wasm-opt="z" data-weak-refs />\
@@ -25,3 +25,5 @@ trunk build --release --locked
 # Trunk names every page it writes index.html.
 mv target/site-compose/index.html target/site-compose/compose.html
 cp -r target/site-compose/. dist/
+# No inline script and a strict Content-Security-Policy on every page.
+node scripts/harden-site.mjs dist

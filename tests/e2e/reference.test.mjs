@@ -20,20 +20,22 @@ test("search 'rate', open 429, follow a related code", async () => {
   assert.match(await first.textContent(), /429\s*Too Many Requests/);
   assert.match(page.url(), /#\/search\/rate$/);
 
+  // Each page renders just after its address changes: wait for the page, not the URL.
+  const heading = (text) => waitForDom(page, (t) => document.querySelector("main h1")?.textContent === t, text);
   await first.locator("a").click();
   await page.waitForURL(/#\/code\/429$/);
-  assert.equal(await page.textContent("main h1"), "429 Too Many Requests");
+  await heading("429 Too Many Requests");
   assert.match(await page.textContent("table.headers"), /Retry-After/);
   assert.match(await page.textContent(".defined-in"), /RFC 6585 §4/);
   assert.equal(await page.title(), "429 Too Many Requests · Status Lab");
 
   await page.locator("#related").locator("xpath=..").getByRole("link", { name: /^503 / }).click();
   await page.waitForURL(/#\/code\/503$/);
-  assert.equal(await page.textContent("main h1"), "503 Service Unavailable");
+  await heading("503 Service Unavailable");
 
   await page.goBack();
   await page.waitForURL(/#\/code\/429$/);
-  assert.equal(await page.textContent("main h1"), "429 Too Many Requests");
+  await heading("429 Too Many Requests");
   await page.getByRole("link", { name: /Results for “rate”/ }).click();
   await page.waitForURL(/#\/search\/rate$/);
   // The results come back with their query in the box (rendered after the address changes).
@@ -145,5 +147,26 @@ test("readable on a 390 px phone, no sideways scrolling", async () => {
   await page.goto(suite.site.url + "#/code/401");
   await waitForApp(page);
   await page.screenshot({ path: join(ARTIFACTS, "mobile-401.png"), fullPage: true });
+  assertClean(page);
+});
+
+test("nothing the page or its manifest names answers an error (the icon included)", async () => {
+  const page = await openPage(suite.browser);
+  const failed = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(suite.site.url + "#/code/429");
+  await waitForApp(page);
+  const manifest = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel="manifest"]');
+    const response = await fetch(link.href);
+    const json = await response.json();
+    const icons = await Promise.all(json.icons.map(async (icon) => (await fetch(new URL(icon.src, link.href))).status));
+    return { status: response.status, icons };
+  });
+  assert.equal(manifest.status, 200);
+  assert.deepEqual(manifest.icons, manifest.icons.map(() => 200), "every manifest icon exists");
+  assert.deepEqual(failed, []);
   assertClean(page);
 });
