@@ -12,18 +12,21 @@ pub struct RetryPanelProps {
     pub onbackoff: Callback<BackoffSettings>,
 }
 
-/// A number field of the backoff settings.
-fn setting(id: &str, label: &str, value: u64, onchange: Callback<u64>) -> Html {
-    let onchange = Callback::from(move |e: Event| {
+/// A number field of the backoff settings. It commits on every input, not
+/// on change: the field is controlled, so a render that arrived between a
+/// keystroke and leaving the field (another worker's answer) would put the
+/// old number back over what the user typed.
+fn setting(id: &str, label: &str, value: u64, oncommit: Callback<u64>) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| {
         let number = e.target_unchecked_into::<web_sys::HtmlInputElement>().value_as_number();
         if number.is_finite() && number >= 0.0 {
-            onchange.emit(number as u64);
+            oncommit.emit(number as u64);
         }
     });
     html! {
         <label class="field small" for={id.to_string()}>
             <span>{ label }</span>
-            <input id={id.to_string()} type="number" min="0" inputmode="numeric" value={value.to_string()} {onchange} />
+            <input id={id.to_string()} type="number" min="0" inputmode="numeric" value={value.to_string()} {oninput} />
         </label>
     }
 }
