@@ -310,6 +310,24 @@ impl ComposerAction {
         )
     }
 
+    /// Whether the schema verdicts may change: the response (its body,
+    /// status or fields) or the user's schema. Request edits do not, so a
+    /// keystroke there does not send the body to the validator again.
+    fn affects_schema_check(&self) -> bool {
+        match self {
+            ComposerAction::SetMethod(_)
+            | ComposerAction::SetTarget(_)
+            | ComposerAction::SetVersion(Side::Request, _)
+            | ComposerAction::SetBody(Side::Request, _)
+            | ComposerAction::SetHeaderName(Side::Request, ..)
+            | ComposerAction::SetHeaderValue(Side::Request, ..)
+            | ComposerAction::AddHeader(Side::Request, ..)
+            | ComposerAction::RemoveHeader(Side::Request, _) => false,
+            ComposerAction::SetUserSchema(_) => true,
+            other => other.edits_exchange(),
+        }
+    }
+
     /// An edit the user made to the exchange in the editors (not a load).
     fn is_users_edit(&self) -> bool {
         self.edits_exchange()
@@ -323,7 +341,7 @@ impl ComposerAction {
 impl ComposerState {
     /// Applies one edit.
     pub fn reduce(&mut self, action: ComposerAction) {
-        if action.edits_exchange() || matches!(action, ComposerAction::SetUserSchema(_)) {
+        if action.affects_schema_check() {
             self.schema_revision += 1;
         }
         if action.edits_exchange() {
