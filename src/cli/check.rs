@@ -8,12 +8,10 @@ use serde::Serialize;
 
 use super::text::wrap;
 use crate::core::{
-    analysis::{analyze, counted, Analysis, AnalysisOptions, FindingCounts},
+    analysis::{analyze, counted, receipt, Analysis, AnalysisOptions, FindingCounts},
     exchange::{parse_bytes, Exchange},
-    headers::parse_http_date,
     lint::{Profile, Severity},
     problem::{prepare_user_schema, PreparedSchema, SchemaInput},
-    time::UnixTime,
 };
 
 /// When `check` exits 1.
@@ -54,7 +52,7 @@ struct Report<'a> {
 }
 
 /// The input's bytes: a capture may hold bodies that are not UTF-8.
-fn read_source(path: &str) -> Result<Vec<u8>, String> {
+pub fn read_source(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).map_err(|e| format!("stdin: cannot read: {e}"))?;
@@ -69,11 +67,6 @@ fn read_source(path: &str) -> Result<Vec<u8>, String> {
 pub struct Moment {
     pub options: AnalysisOptions,
     pub fixed: bool,
-}
-
-fn receipt(exchange: &Exchange) -> Option<UnixTime> {
-    let date = exchange.response.headers.get("date")?;
-    parse_http_date(date, None).ok().map(|d| UnixTime(d.timestamp.0))
 }
 
 /// The user's own JSON Schema (`--schema`, `--schema-ref`), prepared once

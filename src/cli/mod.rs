@@ -5,6 +5,7 @@
 //! level, 2 unusable input (with a message naming the file and line).
 
 mod check;
+mod exercise;
 mod explain;
 mod text;
 
@@ -70,12 +71,43 @@ enum Command {
         #[arg(long, value_name = "POINTER", requires = "schema")]
         schema_ref: Option<String>,
     },
+    /// Workshop exercises: grade an answer, or list a pack.
+    Exercise {
+        #[command(subcommand)]
+        command: ExerciseCommand,
+    },
     /// Find status codes by number, name or words ("rate limit", "moved").
     Search {
         /// The words to look for.
         #[arg(required = true)]
         query: Vec<String>,
         /// Print one JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExerciseCommand {
+    /// Grade ANSWER_FILE (a raw HTTP response) against an exercise of
+    /// EXERCISE_FILE (a pack, docs/exercises.md). Exit 0 when it passes, 1
+    /// when it does not, 2 when a file cannot be used.
+    Check {
+        exercise_file: String,
+        answer_file: String,
+        /// The exercise, when the pack holds more than one.
+        #[arg(long)]
+        id: Option<String>,
+        /// Print one JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Judge at this moment (a response without Date): RFC 3339 or Unix seconds.
+        #[arg(long, allow_hyphen_values = true, value_parser = parse_moment)]
+        now: Option<i64>,
+    },
+    /// List a pack's exercises.
+    List {
+        pack: String,
         #[arg(long)]
         json: bool,
     },
@@ -137,6 +169,18 @@ pub fn run(
     let result = match cli.command {
         Command::Explain { code, json, now: at } => explain::explain(&code, json, now(at), out),
         Command::Search { query, json } => explain::search(&query.join(" "), json, out),
+        Command::Exercise { command } => {
+            let result = match command {
+                ExerciseCommand::Check { exercise_file, answer_file, id, json, now: at } => {
+                    exercise::check(&exercise_file, &answer_file, id.as_deref(), json, now(at), out)
+                }
+                ExerciseCommand::List { pack, json } => exercise::list(&pack, json, out),
+            };
+            return result.unwrap_or_else(|message| {
+                let _ = writeln!(err, "statuslab: {message}");
+                EXIT_BAD_INPUT
+            });
+        }
         Command::Check { files, json, fail_on, profile, now: at, schema, schema_ref } => {
             // Without --now each exchange is judged at its own receipt.
             let options = AnalysisOptions::new(profile, now(at));

@@ -239,6 +239,13 @@ pub fn count_findings(findings: &[Finding]) -> FindingCounts {
 }
 
 /// Analyses one exchange.
+/// The moment the response was received, by its Date field, when it has a
+/// valid one: the moment a saved exchange is judged at by default.
+pub fn receipt(exchange: &Exchange) -> Option<UnixTime> {
+    let date = exchange.response.headers.get("date")?;
+    crate::headers::parse_http_date(date, None).ok().map(|d| UnixTime(d.timestamp.0))
+}
+
 pub fn analyze(exchange: &Exchange, options: AnalysisOptions) -> Analysis {
     let findings = lint(exchange, options.profile);
     Analysis {

@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod cache;
 pub mod exchange;
+pub mod exercise;
 pub mod explain;
 pub mod export;
 pub mod fields;
@@ -23,4 +24,5 @@ pub mod redact;
 pub mod registry;
 pub mod retry;
 pub mod route;
+pub mod share;
 pub mod time;

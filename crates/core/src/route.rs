@@ -35,10 +35,121 @@ pub enum Route {
     /// The exchange composer, optionally starting from a preset
     /// (`#/compose/rate-limited-429`).
     Composer { preset: Option<String> },
+    /// A shared state (`#/s/<payload>`, see `share`), opened in the
+    /// composer.
+    Shared(String),
+    /// A chrome-less card for an iframe in someone's docs.
+    Embed { target: EmbedTarget, options: EmbedOptions },
+    /// "Which code should I return?", at a question or answer (`None`: the
+    /// first question).
+    Guide(Option<String>),
+    /// Workshop exercises.
+    Exercises(ExerciseRoute),
     /// `#/code/…` with something that is not a status code.
     BadCode(CodeError),
     /// A fragment this version of the playground does not know.
     NotFound(String),
+}
+
+/// What an embed shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmbedTarget {
+    Code(u16),
+    /// A shared state's payload (as in [`Route::Shared`]).
+    Exchange(String),
+    /// `#/embed/…` naming nothing the embed view knows.
+    Unknown(String),
+}
+
+/// The embed's theme, pinned by the docs author or following the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmbedTheme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// How a docs author configured an embed, from the query after the path:
+/// `?theme=dark&panels=status,lint&edit=1`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EmbedOptions {
+    pub theme: EmbedTheme,
+    /// The analysis panels to show (`status`, `lint`, `cache`, `retry`,
+    /// `problem`); empty means all.
+    pub panels: Vec<String>,
+    /// The reader may edit the exchange (the card stays read-only otherwise).
+    pub editable: bool,
+}
+
+/// The panels an exchange embed can show, in page order.
+pub const EMBED_PANELS: &[&str] = &["status", "lint", "cache", "retry", "problem"];
+
+impl EmbedOptions {
+    fn parse(query: &str) -> EmbedOptions {
+        let mut options = EmbedOptions::default();
+        for pair in query.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            match key {
+                "theme" => {
+                    options.theme = match value {
+                        "light" => EmbedTheme::Light,
+                        "dark" => EmbedTheme::Dark,
+                        _ => EmbedTheme::Auto,
+                    }
+                }
+                "panels" => {
+                    options.panels = value
+                        .split(',')
+                        .filter(|p| EMBED_PANELS.contains(p))
+                        .map(str::to_string)
+                        .collect()
+                }
+                "edit" => options.editable = matches!(value, "1" | "true" | ""),
+                _ => {}
+            }
+        }
+        options
+    }
+
+    fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        match self.theme {
+            EmbedTheme::Auto => {}
+            EmbedTheme::Light => parts.push("theme=light".to_string()),
+            EmbedTheme::Dark => parts.push("theme=dark".to_string()),
+        }
+        if !self.panels.is_empty() {
+            parts.push(format!("panels={}", self.panels.join(",")));
+        }
+        if self.editable {
+            parts.push("edit=1".to_string());
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// Whether the panel named `panel` is shown.
+    pub fn shows(&self, panel: &str) -> bool {
+        self.panels.is_empty() || self.panels.iter().any(|p| p == panel)
+    }
+}
+
+/// Where in the exercises the user is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExerciseRoute {
+    /// The list of the current pack's exercises, with progress.
+    List,
+    /// One exercise of the current pack, by id.
+    Exercise(String),
+    /// The current pack's printable answer sheet.
+    Answers,
+    /// A pack shared as a link (a payload as in `share`, holding the
+    /// pack's TOML text).
+    Pack(String),
 }
 
 impl Default for Route {
@@ -72,6 +183,36 @@ impl Route {
             "search" => Route::Reference {
                 query: percent_decode_str(tail).decode_utf8_lossy().into_owned(),
             },
+            "s" => Route::Shared(tail.to_string()),
+            "embed" => {
+                let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
+                let (kind, rest) = path.split_once('/').unwrap_or((path, ""));
+                let target = match kind {
+                    "code" => match parse_code(&percent_decode_str(rest).decode_utf8_lossy()) {
+                        Ok(code) => EmbedTarget::Code(code),
+                        Err(_) => EmbedTarget::Unknown(path.to_string()),
+                    },
+                    "exchange" if !rest.is_empty() => EmbedTarget::Exchange(rest.to_string()),
+                    _ => EmbedTarget::Unknown(path.to_string()),
+                };
+                Route::Embed { target, options: EmbedOptions::parse(query) }
+            }
+            "guide" => Route::Guide(
+                Some(tail.trim_end_matches('/'))
+                    .filter(|t| !t.is_empty())
+                    .map(|t| percent_decode_str(t).decode_utf8_lossy().into_owned()),
+            ),
+            "exercises" => {
+                let tail = tail.trim_end_matches('/');
+                Route::Exercises(match tail.split_once('/') {
+                    Some(("pack", payload)) => ExerciseRoute::Pack(payload.to_string()),
+                    _ if tail.is_empty() => ExerciseRoute::List,
+                    _ if tail == "answers" => ExerciseRoute::Answers,
+                    _ => ExerciseRoute::Exercise(
+                        percent_decode_str(tail).decode_utf8_lossy().into_owned(),
+                    ),
+                })
+            }
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -87,6 +228,23 @@ impl Route {
             Route::Composer { preset: None } => "#/compose".to_string(),
             Route::Composer { preset: Some(id) } => {
                 format!("#/compose/{}", utf8_percent_encode(id, QUERY_ESCAPES))
+            }
+            Route::Shared(payload) => format!("#/s/{payload}"),
+            Route::Embed { target, options } => {
+                let path = match target {
+                    EmbedTarget::Code(code) => format!("code/{code}"),
+                    EmbedTarget::Exchange(payload) => format!("exchange/{payload}"),
+                    EmbedTarget::Unknown(path) => path.clone(),
+                };
+                format!("#/embed/{path}{}", options.to_query())
+            }
+            Route::Guide(None) => "#/guide".to_string(),
+            Route::Guide(Some(at)) => format!("#/guide/{}", utf8_percent_encode(at, QUERY_ESCAPES)),
+            Route::Exercises(ExerciseRoute::List) => "#/exercises".to_string(),
+            Route::Exercises(ExerciseRoute::Answers) => "#/exercises/answers".to_string(),
+            Route::Exercises(ExerciseRoute::Pack(payload)) => format!("#/exercises/pack/{payload}"),
+            Route::Exercises(ExerciseRoute::Exercise(id)) => {
+                format!("#/exercises/{}", utf8_percent_encode(id, QUERY_ESCAPES))
             }
             Route::BadCode(_) | Route::NotFound(_) => "#/".to_string(),
         }
@@ -131,5 +289,38 @@ mod tests {
         assert_eq!(Route::parse(""), Route::default());
         assert_eq!(Route::parse("#"), Route::default());
         assert_eq!(Route::parse("#/"), Route::default());
+    }
+
+    #[test]
+    fn sharing_embedding_guide_and_exercise_routes_round_trip() {
+        let routes = [
+            Route::Shared("1.abc-_".into()),
+            Route::Embed { target: EmbedTarget::Code(429), options: EmbedOptions::default() },
+            Route::Embed {
+                target: EmbedTarget::Exchange("1.xyz".into()),
+                options: EmbedOptions {
+                    theme: EmbedTheme::Dark,
+                    panels: vec!["status".into(), "cache".into()],
+                    editable: true,
+                },
+            },
+            Route::Guide(None),
+            Route::Guide(Some("created".into())),
+            Route::Exercises(ExerciseRoute::List),
+            Route::Exercises(ExerciseRoute::Answers),
+            Route::Exercises(ExerciseRoute::Exercise("duplicate-email".into())),
+            Route::Exercises(ExerciseRoute::Pack("1.p".into())),
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.to_fragment()), route);
+        }
+        let odd = Route::parse("#/embed/code/abc?theme=neon&panels=cache,evil");
+        assert!(matches!(odd, Route::Embed { target: EmbedTarget::Unknown(_), .. }));
+        let Route::Embed { options, .. } = Route::parse("#/embed/code/404?panels=cache,evil")
+        else {
+            panic!("an embed")
+        };
+        assert_eq!(options.panels, ["cache"]);
+        assert!(options.shows("cache") && !options.shows("lint"));
     }
 }
