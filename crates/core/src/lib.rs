@@ -15,6 +15,7 @@ pub mod exercise;
 pub mod explain;
 pub mod export;
 pub mod fields;
+pub mod guide;
 pub mod headers;
 pub mod leaks;
 pub mod lint;
