@@ -17,7 +17,10 @@ sed -e '/<script data-composer-redirect/d' \
     <link data-trunk rel="rust" href="../Cargo.toml" data-bin="engine" data-type="worker" data-wasm-opt="z" data-weak-refs />\
     <link data-trunk rel="copy-file" href="engine-loader.js" />\
     <link data-trunk rel="rust" href="../Cargo.toml" data-bin="validator" data-type="worker" data-cargo-features="validator" data-wasm-opt="z" data-weak-refs />\
-    <link data-trunk rel="copy-file" href="validator-loader.js" />|' \
+    <link data-trunk rel="copy-file" href="validator-loader.js" />\
+    <link data-trunk rel="copy-file" href="sw-register.js" />|' \
+    -e 's|<script src="embed-frame.js" defer></script>|<script src="embed-frame.js" defer></script>\
+    <script src="sw-register.js" defer></script>|' \
     -e 's|<!-- The reference build: no composer, no engine worker (compose.html has them). -->|<!-- The full build: composer and engine worker. Generated from index.html by scripts/build-site.sh. -->|' \
     www/index.html > www/compose.html
 trunk build www/compose.html --dist target/site-compose --release --locked
@@ -25,5 +28,10 @@ trunk build --release --locked
 # Trunk names every page it writes index.html.
 mv target/site-compose/index.html target/site-compose/compose.html
 cp -r target/site-compose/. dist/
+# The docs example embeds the site both ways (iframe and data attributes).
+mkdir -p dist/examples
+cp examples/docs-page.html examples/docs-page.css dist/examples/
 # No inline script and a strict Content-Security-Policy on every page.
 node scripts/harden-site.mjs dist
+# Last: the offline copy lists every file of this release.
+node scripts/write-service-worker.mjs dist

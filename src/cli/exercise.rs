@@ -133,3 +133,44 @@ pub fn list(pack_path: &str, json: bool, out: &mut dyn Write) -> Result<i32, Str
     }
     Ok(0)
 }
+
+/// `statuslab link`: the first exchange of a file as a shareable link.
+pub fn link(
+    path: &str,
+    base: &str,
+    include_secrets: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    use crate::core::{exchange::parse_bytes, lint::Profile, share};
+    let exchange = super::check::read_source(path).and_then(|bytes| {
+        let parsed = parse_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?;
+        parsed.exchanges.into_iter().next().ok_or_else(|| format!("{path}: no exchange"))
+    });
+    let exchange = match exchange {
+        Ok(exchange) => exchange,
+        Err(message) => {
+            let _ = writeln!(err, "statuslab: {message}");
+            return super::EXIT_BAD_INPUT;
+        }
+    };
+    let state = share::SharedState {
+        exchange: String::new(),
+        profile: Profile::Rfc,
+        backoff: None,
+        schema: None,
+        cache_moment_s: 0,
+        analysed_at: None,
+    };
+    let prefix = format!("{}compose.html#/s/", base);
+    let link = share::share(&exchange, state, include_secrets, prefix.len());
+    let _ = writeln!(out, "{prefix}{}", link.payload);
+    let _ = writeln!(err, "payload (for data-exchange): {}", link.payload);
+    if !link.redacted.is_empty() {
+        let _ = writeln!(err, "left out: the values of {}", link.redacted.join(", "));
+    }
+    if link.too_long_for_chat {
+        let _ = writeln!(err, "note: longer than {} characters; chat tools may cut it", share::CHAT_LINK_LIMIT);
+    }
+    0
+}

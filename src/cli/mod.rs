@@ -71,6 +71,18 @@ enum Command {
         #[arg(long, value_name = "POINTER", requires = "schema")]
         schema_ref: Option<String>,
     },
+    /// Print a Status Lab link (and its payload, for data-exchange cards) for
+    /// the first exchange in FILE. Credentials are left out unless asked.
+    Link {
+        file: String,
+        /// The site's address to prefix, e.g. https://statuslab.example/
+        #[arg(long, default_value = "")]
+        base: String,
+        /// Keep Authorization, Cookie, Set-Cookie and token-like query
+        /// parameters in the link.
+        #[arg(long)]
+        include_secrets: bool,
+    },
     /// Workshop exercises: grade an answer, or list a pack.
     Exercise {
         #[command(subcommand)]
@@ -169,6 +181,9 @@ pub fn run(
     let result = match cli.command {
         Command::Explain { code, json, now: at } => explain::explain(&code, json, now(at), out),
         Command::Search { query, json } => explain::search(&query.join(" "), json, out),
+        Command::Link { file, base, include_secrets } => {
+            return exercise::link(&file, &base, include_secrets, out, err);
+        }
         Command::Exercise { command } => {
             let result = match command {
                 ExerciseCommand::Check { exercise_file, answer_file, id, json, now: at } => {

@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 use crate::core::{
     analysis::{Analysis, AnalysisOptions},
     exchange::{Exchange, Request, Response},
+    exercise::{Exercise, Grade, Pack},
     export::Format,
     lint::Severity,
+    share::{ShareLink, SharedState},
+    time::UnixTime,
 };
 
 /// Rows per page of the entries table: the worker analyses only the rows
@@ -44,6 +47,27 @@ pub enum Job {
     /// The exchange written out in another format (with its analysis where
     /// the format carries one).
     Export { format: Format, exchange: Exchange, options: AnalysisOptions, include_secrets: bool },
+    /// Read a shared link's payload (`share`) and the exchange in it.
+    OpenLink { payload: String },
+    /// The link for `exchange` and the rest of `state` (whose `exchange`
+    /// text the engine fills in). `base_len`: the address's length before
+    /// the payload, for the chat-length verdict.
+    Share { exchange: Exchange, state: SharedState, include_secrets: bool, base_len: usize },
+    /// Read an exercise pack.
+    LoadPack { source: PackSource },
+    /// Grade a response (raw HTTP) to an exercise, whose request it answers.
+    Grade { exercise: Box<Exercise>, response: String, now: UnixTime },
+}
+
+/// Where an exercise pack comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PackSource {
+    /// The pack that ships with the product.
+    Builtin,
+    /// A workshop's pack file, as text.
+    Text(String),
+    /// A pack shared as a link (`#/exercises/pack/<payload>`).
+    Link(String),
 }
 
 /// One row of the entries table, with its exchange so that opening a
@@ -92,6 +116,26 @@ pub enum Reply {
         id: String,
         exchange: Box<Exchange>,
     },
+    LinkOpened {
+        state: Box<SharedState>,
+        exchange: Box<Exchange>,
+    },
+    /// The link could not be opened: why, in words for the user.
+    LinkFailed {
+        message: String,
+    },
+    Shared(ShareLink),
+    /// A pack was read; `text` is the workshop's TOML (`None` for the
+    /// shipped pack), kept for the next visit, with its link payload.
+    PackLoaded {
+        pack: Box<Pack>,
+        text: Option<String>,
+        link: Option<String>,
+    },
+    PackFailed {
+        message: String,
+    },
+    Graded(Grade),
 }
 
 /// Which bodies the worker should take from its copy of the last ones.
@@ -226,6 +270,10 @@ pub struct Sequencer {
     latest_page: u64,
     latest_export: u64,
     latest_preset: u64,
+    latest_link: u64,
+    latest_share: u64,
+    latest_pack: u64,
+    latest_grade: u64,
 }
 
 /// What the page should do with a reply.
@@ -248,6 +296,10 @@ impl Sequencer {
             Job::EntriesPage { .. } => self.latest_page = seq,
             Job::Export { .. } => self.latest_export = seq,
             Job::LoadPreset { .. } => self.latest_preset = seq,
+            Job::OpenLink { .. } => self.latest_link = seq,
+            Job::Share { .. } => self.latest_share = seq,
+            Job::LoadPack { .. } => self.latest_pack = seq,
+            Job::Grade { .. } => self.latest_grade = seq,
         }
         seq
     }
@@ -262,6 +314,10 @@ impl Sequencer {
             Reply::Page { .. } => self.latest_page,
             Reply::Exported { .. } => self.latest_export,
             Reply::Preset { .. } => self.latest_preset,
+            Reply::LinkOpened { .. } | Reply::LinkFailed { .. } => self.latest_link,
+            Reply::Shared(_) => self.latest_share,
+            Reply::PackLoaded { .. } | Reply::PackFailed { .. } => self.latest_pack,
+            Reply::Graded(_) => self.latest_grade,
         };
         if reply.seq == latest {
             Freshness::Current

@@ -7,13 +7,15 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::protocol::{BodyCache, EntryRow, Envelope, Job, Reply, PAGE_SIZE};
+use super::protocol::{BodyCache, EntryRow, Envelope, Job, PackSource, Reply, PAGE_SIZE};
 use crate::core::{
     analysis::analyze,
     exchange::{parse_bytes, parse_har_entry, parse_input, Exchange, HarScanner},
     export::{export, Format},
     lint::lint,
+    exercise::{core_pack, grade_text, Pack},
     presets,
+    share,
     redact::redact_secrets,
 };
 
@@ -140,7 +142,56 @@ impl Worker for EngineWorker {
                 Some(preset) => respond(Reply::Preset { id, exchange: Box::new(preset.load()) }),
                 None => respond(Reply::LoadFailed { message: format!("no preset named {id:?}") }),
             },
+            Job::OpenLink { payload } => respond(open_link(&payload)),
+            Job::Share { exchange, state, include_secrets, base_len } => {
+                respond(Reply::Shared(share::share(&exchange, state, include_secrets, base_len)))
+            }
+            Job::LoadPack { source } => respond(load_pack(source)),
+            Job::Grade { exercise, response, now } => {
+                respond(Reply::Graded(grade_text(&exercise, &response, now)))
+            }
         }
+    }
+}
+
+/// An exercise pack from wherever the page names, or why it cannot be read.
+fn load_pack(source: PackSource) -> Reply {
+    let text = match source {
+        PackSource::Builtin => {
+            return match core_pack() {
+                Ok(pack) => Reply::PackLoaded { pack: Box::new(pack), text: None, link: None },
+                Err(error) => Reply::PackFailed { message: error.to_string() },
+            };
+        }
+        PackSource::Text(text) => text,
+        PackSource::Link(payload) => match share::decode_text(&payload) {
+            Ok(text) => text,
+            Err(error) => return Reply::PackFailed { message: error.to_string() },
+        },
+    };
+    match Pack::parse(&text) {
+        Ok(pack) => {
+            let link = Some(share::encode_text(&text));
+            Reply::PackLoaded { pack: Box::new(pack), text: Some(text), link }
+        }
+        Err(error) => Reply::PackFailed { message: format!("The exercise file has a mistake: {error}") },
+    }
+}
+
+/// A shared link's state and its exchange, or why it cannot be opened.
+fn open_link(payload: &str) -> Reply {
+    let state = match share::decode(payload) {
+        Ok(state) => state,
+        Err(error) => return Reply::LinkFailed { message: error.to_string() },
+    };
+    match parse_input(&state.exchange).map(|parsed| parsed.exchanges.into_iter().next()) {
+        Ok(Some(exchange)) => {
+            Reply::LinkOpened { state: Box::new(state), exchange: Box::new(exchange) }
+        }
+        Ok(None) => Reply::LinkFailed { message: "The link holds no exchange.".into() },
+        Err(error) => Reply::LinkFailed {
+            message: format!("The link's exchange could not be read: {error}"),
+        },
     }
 }
 

@@ -11,6 +11,8 @@ use crate::core::{
     presets,
     problem::SchemaInput,
     retry::BackoffSettings,
+    share::{ShareLink, SharedState},
+    time::UnixTime,
 };
 use crate::validator::ValidateReply;
 
@@ -95,6 +97,31 @@ pub struct ComposerState {
     /// Loads finished in this visit, so the page knows when what it keeps
     /// for a reload should change (not merely because a page opened).
     pub loads_done: u64,
+    /// A shared link's payload the engine has not been asked to open yet.
+    pub pending_link: Option<String>,
+    /// Links that failed to open in this visit: the page then restores the
+    /// user's own saved work instead.
+    pub link_failures: u64,
+    /// What the user should know about the link just opened (or not).
+    pub link_note: Option<LinkNote>,
+    /// The cache timeline's moment, seconds after receipt (shared by links).
+    pub cache_moment_s: i64,
+    /// The analysis moment a link carried, so its ages and Retry-After
+    /// dates read as the sender saw them; `None`: the clock.
+    pub pinned_now: Option<UnixTime>,
+    /// The share panel is open: only then is a link kept up to date.
+    pub share_open: bool,
+    /// Credentials go into the link only when the user ticks the box.
+    pub share_secrets: bool,
+    /// The engine's link for the current state.
+    pub share_link: Option<ShareLink>,
+}
+
+/// The outcome of opening a shared link, for the note above the composer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkNote {
+    Opened,
+    Failed(String),
 }
 
 /// The field a fix changed, where focus goes after it.
@@ -153,6 +180,35 @@ impl ComposerState {
             loaded_too_large: None,
             reopen_entry: None,
             loads_done: 0,
+            pending_link: None,
+            link_failures: 0,
+            link_note: None,
+            cache_moment_s: 0,
+            pinned_now: None,
+            share_open: false,
+            share_secrets: false,
+            share_link: None,
+        }
+    }
+
+    /// Waits for a shared link instead of the default preset or the saved
+    /// exchange; if the link cannot be opened, the saved work comes back.
+    pub fn expect_link(&mut self, payload: String) {
+        self.pending_link = Some(payload);
+        self.pending_preset = None;
+        self.preset = None;
+        self.restoring = true;
+    }
+
+    /// The state a link carries (its exchange is filled in by the engine).
+    pub fn shared_state(&self) -> SharedState {
+        SharedState {
+            exchange: String::new(),
+            profile: self.profile,
+            backoff: (self.backoff != BackoffSettings::default()).then_some(self.backoff),
+            schema: self.user_schema.clone(),
+            cache_moment_s: self.cache_moment_s,
+            analysed_at: self.pinned_now,
         }
     }
 
@@ -287,6 +343,14 @@ pub enum ComposerAction {
         text: Rc<str>,
         selected: usize,
     },
+    /// The engine was asked to open the pending link.
+    LinkRequested,
+    DismissLinkNote,
+    SetCacheMoment(i64),
+    /// Analyse at the clock again, not at a link's moment.
+    UseCurrentTime,
+    SetShareOpen(bool),
+    SetShareSecrets(bool),
 }
 
 impl ComposerAction {
@@ -307,6 +371,12 @@ impl ComposerAction {
                 | ComposerAction::ValidatorStarted(_)
                 | ComposerAction::SourceKept { .. }
                 | ComposerAction::RestoreLoaded { .. }
+                | ComposerAction::LinkRequested
+                | ComposerAction::DismissLinkNote
+                | ComposerAction::SetCacheMoment(_)
+                | ComposerAction::UseCurrentTime
+                | ComposerAction::SetShareOpen(_)
+                | ComposerAction::SetShareSecrets(_)
         )
     }
 
@@ -448,6 +518,15 @@ impl ComposerState {
                 }
             }
             ComposerAction::SetBackoff(settings) => c.backoff = settings.sanitized(),
+            ComposerAction::LinkRequested => c.pending_link = None,
+            ComposerAction::DismissLinkNote => c.link_note = None,
+            ComposerAction::SetCacheMoment(moment) => c.cache_moment_s = moment.max(0),
+            ComposerAction::UseCurrentTime => c.pinned_now = None,
+            ComposerAction::SetShareOpen(open) => c.share_open = open,
+            ComposerAction::SetShareSecrets(include) => {
+                c.share_secrets = include;
+                c.share_link = None;
+            }
             ComposerAction::SetExportSecrets(include) => {
                 c.export_secrets = include;
                 c.export_text = None;

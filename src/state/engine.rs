@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::composer::ComposerState;
+use super::composer::{ComposerState, LinkNote};
 use crate::engine::protocol::{EntryRow, Reply, PAGE_SIZE};
 
 /// A load under way: entries read so far and in all (0 while scanning).
@@ -129,6 +129,35 @@ impl ComposerState {
                     self.preset = Some(id);
                 }
             }
+            Reply::LinkOpened { state, exchange } => {
+                self.load(*exchange);
+                self.preset = None;
+                self.pending_preset = None;
+                self.restoring = false;
+                self.profile = state.profile;
+                if let Some(backoff) = state.backoff {
+                    self.backoff = backoff.sanitized();
+                }
+                if state.schema.is_some() {
+                    self.user_schema = state.schema;
+                    self.schema_check = None;
+                }
+                self.cache_moment_s = state.cache_moment_s.max(0);
+                self.pinned_now = state.analysed_at;
+                self.link_note = Some(LinkNote::Opened);
+            }
+            Reply::LinkFailed { message } => {
+                // The default preset stands in until the saved work (if
+                // any) is read back.
+                self.restoring = false;
+                self.preset = crate::core::presets::all().first().map(|p| p.id.to_string());
+                self.pending_preset = self.preset.clone();
+                self.link_failures += 1;
+                self.link_note = Some(LinkNote::Failed(message));
+            }
+            Reply::Shared(link) => self.share_link = Some(link),
+            // Exercises are the exercise view's business (see `ui::exercises`).
+            Reply::PackLoaded { .. } | Reply::PackFailed { .. } | Reply::Graded(_) => {}
             Reply::Exported { format, text, redacted } => {
                 if self.export_format == Some(format) {
                     self.export_text = Some(text);

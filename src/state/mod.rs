@@ -8,11 +8,13 @@
 
 mod composer;
 mod engine;
+mod exercises;
 
-pub use composer::{ComposerAction, ComposerState, FixTarget, Side};
+pub use composer::{ComposerAction, ComposerState, FixTarget, LinkNote, Side};
 pub use engine::{EngineAction, EntriesView, LoadState};
+pub use exercises::{ExerciseAction, ExerciseState, Progress};
 
-use crate::core::route::Route;
+use crate::core::route::{EmbedTarget, Route};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -57,6 +59,7 @@ pub struct AppState {
     pub search_from: Option<Route>,
     pub theme: Theme,
     pub composer: ComposerState,
+    pub exercises: ExerciseState,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +73,7 @@ pub enum Action {
     ToggleTheme,
     Composer(ComposerAction),
     Engine(EngineAction),
+    Exercise(ExerciseAction),
 }
 
 impl AppState {
@@ -82,7 +86,28 @@ impl AppState {
         if let Route::Composer { preset: Some(id) } = &route {
             composer.reduce(ComposerAction::LoadPreset(id.clone()));
         }
-        AppState { route, query, theme, composer, back_query: None, search_from: None }
+        // A shared link opens in the composer; the address then names the
+        // composer, so a reload keeps the user's edits, not the link's state.
+        let route = match route {
+            Route::Shared(payload) => {
+                composer.expect_link(payload);
+                Route::Composer { preset: None }
+            }
+            Route::Embed { target: EmbedTarget::Exchange(payload), options } => {
+                composer.expect_link(payload.clone());
+                Route::Embed { target: EmbedTarget::Exchange(payload), options }
+            }
+            other => other,
+        };
+        AppState {
+            route,
+            query,
+            theme,
+            composer,
+            back_query: None,
+            search_from: None,
+            exercises: ExerciseState::default(),
+        }
     }
 
     /// Search results (not the unfiltered list) are on screen.
@@ -93,6 +118,10 @@ impl AppState {
     /// Applies one action.
     pub fn reduce(&mut self, action: Action) {
         match action {
+            Action::Navigate(Route::Shared(payload)) => {
+                self.composer.expect_link(payload);
+                self.reduce(Action::Navigate(Route::Composer { preset: None }));
+            }
             Action::Navigate(route) => {
                 self.back_query = match (&self.route, &route) {
                     (Route::Reference { query }, Route::Code(_)) if !query.trim().is_empty() => {
@@ -135,7 +164,9 @@ impl AppState {
             }
             Action::ToggleTheme => self.theme = self.theme.toggled(),
             Action::Composer(action) => self.composer.reduce(action),
+            Action::Engine(EngineAction::Reply(reply)) if self.exercises.apply_reply(&reply) => {}
             Action::Engine(action) => self.composer.apply_engine(action),
+            Action::Exercise(action) => self.exercises.reduce(action),
         }
     }
 }
@@ -176,6 +207,37 @@ mod tests {
         engine_sends_preset(&mut state, &first);
         assert_eq!(state.composer.preset, None);
         assert!(!state.composer.settled(), "still waiting for the saved exchange");
+    }
+
+    #[test]
+    fn a_shared_link_waits_for_the_engine_and_a_broken_one_gives_way_to_saved_work() {
+        let mut state = AppState::new(Route::Shared("1.abc".into()), Theme::Light);
+        assert_eq!(state.route, Route::Composer { preset: None });
+        assert_eq!(state.composer.pending_link.as_deref(), Some("1.abc"));
+        assert!(!state.composer.settled(), "nothing is shown or saved before the link is read");
+        state.reduce(Action::Composer(ComposerAction::LinkRequested));
+        let failed = Reply::LinkFailed { message: "damaged".into() };
+        state.reduce(Action::Engine(EngineAction::Reply(failed)));
+        assert_eq!(state.composer.link_failures, 1);
+        assert!(matches!(state.composer.link_note, Some(LinkNote::Failed(_))));
+
+        let mut state = AppState::new(Route::Shared("1.abc".into()), Theme::Light);
+        let exchange = crate::core::presets::find("rate-limited-429").expect("preset").load();
+        let shared = crate::core::share::SharedState {
+            exchange: String::new(),
+            profile: crate::core::lint::Profile::Zalando,
+            backoff: None,
+            schema: None,
+            cache_moment_s: 60,
+            analysed_at: Some(crate::core::time::UnixTime(5)),
+        };
+        let opened = Reply::LinkOpened { state: Box::new(shared), exchange: Box::new(exchange) };
+        state.reduce(Action::Engine(EngineAction::Reply(opened)));
+        assert!(state.composer.settled());
+        assert_eq!(state.composer.exchange.response.status, 429);
+        assert_eq!(state.composer.profile, crate::core::lint::Profile::Zalando);
+        assert_eq!((state.composer.cache_moment_s, state.composer.pinned_now.map(|t| t.0)), (60, Some(5)));
+        assert_eq!(state.composer.shared_state().cache_moment_s, 60);
     }
 
     #[test]

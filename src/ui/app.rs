@@ -1,12 +1,15 @@
 use yew::prelude::*;
 
-use crate::core::{registry::Registry, route::Route};
+use crate::core::{
+    registry::Registry,
+    route::{EmbedTheme, Route},
+};
 use crate::state::{Action, Theme};
 #[cfg(feature = "composer")]
 use crate::ui::engine_client::Engine;
 use crate::ui::{
     browser,
-    components::{CodePage, MessagePage, ReferenceList, SiteFooter, SiteHeader},
+    components::{CodePage, Embed, MessagePage, ReferenceList, SiteFooter, SiteHeader},
     context::AppReducer,
     hooks::use_hash_route,
 };
@@ -25,7 +28,10 @@ fn page_title(route: &Route) -> String {
             Some(entry) => format!("{} {} · Status Lab", entry.code, entry.name),
             None => format!("{code} · Status Lab"),
         },
-        Route::Composer { .. } => "Composer · Status Lab".to_string(),
+        Route::Composer { .. } | Route::Shared(_) => "Composer · Status Lab".to_string(),
+        Route::Guide(_) => "Which code should I return? · Status Lab".to_string(),
+        Route::Exercises(_) => "Exercises · Status Lab".to_string(),
+        Route::Embed { .. } => "Status Lab".to_string(),
         _ => "HTTP status codes · Status Lab".to_string(),
     }
 }
@@ -37,7 +43,18 @@ pub fn App() -> Html {
     #[cfg(feature = "composer")]
     let engine = crate::ui::composer_host::use_composer_host(&state);
 
-    use_effect_with(state.theme, |theme| browser::apply_theme(theme.as_str()));
+    // An embed follows the theme its docs author pinned, or the reader's
+    // system; the app's own setting is not the host page's business.
+    let embed_theme = match &state.route {
+        Route::Embed { options, .. } => Some(match options.theme {
+            EmbedTheme::Light => Theme::Light,
+            EmbedTheme::Dark => Theme::Dark,
+            EmbedTheme::Auto if browser::prefers_dark() => Theme::Dark,
+            EmbedTheme::Auto => Theme::Light,
+        }),
+        _ => None,
+    };
+    use_effect_with(embed_theme.unwrap_or(state.theme), |theme| browser::apply_theme(theme.as_str()));
     use_effect_with(state.route.clone(), |route| {
         browser::set_title(&page_title(route));
         if let Some(window) = browser::window() {
@@ -105,10 +122,26 @@ pub fn App() -> Html {
         Route::Composer { .. } => html! { <crate::ui::components::Composer /> },
         // This build is the reference alone (the page docs link to): the
         // composer is the full build, compose.html.
+        #[cfg(feature = "composer")]
+        Route::Guide(at) => html! { <crate::ui::components::GuidePage at={at.clone()} /> },
+        #[cfg(feature = "composer")]
+        Route::Exercises(at) => html! { <crate::ui::components::Exercises at={at.clone()} /> },
+        // The state becomes the composer's as the app starts (see state).
+        #[cfg(feature = "composer")]
+        Route::Shared(_) => html! { <crate::ui::components::Composer /> },
         #[cfg(not(feature = "composer"))]
-        Route::Composer { .. } => {
+        Route::Composer { .. } | Route::Guide(_) | Route::Exercises(_) | Route::Shared(_) => {
             browser::open_composer_page();
             html! { <MessagePage title="Opening the composer" message="The composer is loading…" /> }
+        }
+        Route::Embed { target, options } => {
+            return html! {
+                <ContextProvider<crate::ui::context::AppContext> context={state.clone()}>
+                    <main id="main" class="embed">
+                        <Embed target={target.clone()} options={options.clone()} />
+                    </main>
+                </ContextProvider<crate::ui::context::AppContext>>
+            };
         }
         Route::BadCode(error) => html! {
             <MessagePage title="Not a status code" message={error.to_string()} />

@@ -17,6 +17,16 @@ pub fn hash() -> String {
     window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+/// The address of the site's `page` ("compose.html", "index.html"), next
+/// to the current page.
+pub fn sibling_address(page: &str) -> String {
+    let here = page_address();
+    match here.rfind('/') {
+        Some(slash) => format!("{}{page}", &here[..=slash]),
+        None => page.to_string(),
+    }
+}
+
 /// Replaces the fragment without adding a history entry (used while typing).
 pub fn replace_hash(fragment: &str) {
     if let Some(history) = window().and_then(|w| w.history().ok()) {
@@ -166,5 +176,13 @@ pub fn open_composer_page() {
     if let Some(location) = window().map(|w| w.location()) {
         let hash = location.hash().unwrap_or_default();
         let _ = location.replace(&format!("compose.html{hash}"));
+    }
+}
+
+/// Opens the browser's print dialog (the answer sheet has print styles).
+#[cfg(feature = "composer")]
+pub fn print() {
+    if let Some(window) = window() {
+        let _ = window.print();
     }
 }

@@ -7,7 +7,11 @@ use yew::prelude::*;
 
 use crate::core::problem::SchemaInput;
 use crate::core::{
-    analysis::AnalysisOptions, export::to_raw, redact::redact_secrets, route::Route,
+    analysis::AnalysisOptions,
+    export::to_raw,
+    redact::redact_secrets,
+    route::Route,
+    share::{LinkError, MAX_PAYLOAD_CHARS},
 };
 use crate::engine::protocol::Job;
 use crate::state::{Action, ComposerAction, EngineAction};
@@ -55,6 +59,15 @@ pub fn wants_schema_check(exchange: &crate::core::exchange::Exchange, user: bool
     looks_json && (user || json_media || response.status >= 400)
 }
 
+/// Reads the last session's exchange back (through the engine, which holds
+/// the parser), if there is one.
+fn restore_saved(dispatcher: &yew::functional::UseReducerDispatcher<AppReducer>, engine: &Engine) {
+    if let Some(saved) = browser::load_setting(EXCHANGE_KEY) {
+        dispatcher.dispatch(Action::Composer(ComposerAction::RestoreRequested));
+        engine.run(Job::LoadText { text: saved });
+    }
+}
+
 /// Starts (lazily) and drives the engine worker for the composer; returns
 /// the handle the composer reaches through its context.
 #[hook]
@@ -89,7 +102,12 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
             }))
         })
     };
-    let composing = matches!(state.route, Route::Composer { .. });
+    // An embedded exchange is the composer's state too, shown as a card.
+    let embedded = matches!(
+        state.route,
+        Route::Embed { target: crate::core::route::EmbedTarget::Exchange(_), .. }
+    );
+    let composing = matches!(state.route, Route::Composer { .. }) || embedded;
     {
         // The schema verdicts follow the body and the user's schema; the
         // validator worker starts with the first body that needs it.
@@ -143,12 +161,13 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         let ready =
             composing && state.composer.settled() && state.composer.status_error().is_none();
         let snapshot = state.clone();
-        let deps = (ready, state.composer.revision, state.composer.profile, state.composer.backoff);
-        use_effect_with(deps, move |(ready, _, profile, backoff)| {
+        let c = &state.composer;
+        let deps = (ready, c.revision, c.profile, c.backoff, c.pinned_now);
+        use_effect_with(deps, move |(ready, _, profile, backoff, pinned)| {
             if *ready {
                 let options = AnalysisOptions {
                     backoff: *backoff,
-                    ..AnalysisOptions::new(*profile, browser::now())
+                    ..AnalysisOptions::new(*profile, pinned.unwrap_or_else(browser::now))
                 };
                 engine.analyze(&snapshot.composer.exchange, options);
             }
@@ -191,9 +210,15 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         let engine = (*engine).clone();
         let route = state.route.clone();
         let checked = restore_checked.clone();
+        let link_pending = state.composer.pending_link.is_some();
         use_effect_with(composing, move |composing| {
             if *composing && !checked.replace(true) {
                 let wants_preset = matches!(route, Route::Composer { preset: Some(_) });
+                if link_pending {
+                    // The link decides; the saved work comes back only if
+                    // it cannot be opened (see below).
+                    return;
+                }
                 let kept = browser::load_setting(LOADED_KEY)
                     .and_then(|json| serde_json::from_str::<KeptLoad>(&json).ok());
                 if wants_preset {
@@ -206,10 +231,72 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
                         selected: kept.selected,
                     }));
                     engine.run(Job::LoadText { text: text.to_string() });
-                } else if let Some(saved) = browser::load_setting(EXCHANGE_KEY) {
-                    dispatcher.dispatch(Action::Composer(ComposerAction::RestoreRequested));
-                    engine.run(Job::LoadText { text: saved });
+                } else {
+                    restore_saved(&dispatcher, &engine);
                 }
+            }
+        });
+    }
+    {
+        // A shared link (on arrival, or pasted into the address bar later)
+        // is read by the engine; the address then names the composer, so a
+        // reload keeps the user's edits rather than the link's state.
+        let dispatcher = state.dispatcher();
+        let engine = (*engine).clone();
+        let pending = state.composer.pending_link.clone();
+        use_effect_with((composing, pending), move |(composing, pending)| {
+            if let (true, Some(payload)) = (composing, pending) {
+                dispatcher.dispatch(Action::Composer(ComposerAction::LinkRequested));
+                if !embedded {
+                    browser::replace_hash(&Route::Composer { preset: None }.to_fragment());
+                }
+                if payload.len() > MAX_PAYLOAD_CHARS {
+                    // Refused here: a megabyte fragment is not worth a copy
+                    // to the worker.
+                    let message = LinkError::TooLong { chars: payload.len() }.to_string();
+                    dispatcher.dispatch(Action::Engine(EngineAction::Reply(
+                        crate::engine::protocol::Reply::LinkFailed { message },
+                    )));
+                } else {
+                    engine.run(Job::OpenLink { payload: payload.clone() });
+                }
+            }
+        });
+    }
+    {
+        // A link that cannot be opened gives way to the user's saved work,
+        // untouched.
+        let dispatcher = state.dispatcher();
+        let engine = (*engine).clone();
+        use_effect_with(state.composer.link_failures, move |failures| {
+            if *failures > 0 && !embedded {
+                restore_saved(&dispatcher, &engine);
+            }
+        });
+    }
+    {
+        // While the share panel is open, its link follows every change.
+        let engine = (*engine).clone();
+        let c = &state.composer;
+        let snapshot = state.clone();
+        let paused = c.status_error().is_some() || !c.settled();
+        let deps = (
+            c.share_open && !paused,
+            c.revision,
+            c.share_secrets,
+            (c.profile, c.backoff, c.cache_moment_s, c.pinned_now),
+            c.user_schema.clone(),
+        );
+        use_effect_with(deps, move |(open, _, include_secrets, _, _)| {
+            if *open {
+                let c = &snapshot.composer;
+                let base_len = browser::page_address().len() + "#/s/".len();
+                engine.run(Job::Share {
+                    exchange: c.exchange.clone(),
+                    state: c.shared_state(),
+                    include_secrets: *include_secrets,
+                    base_len,
+                });
             }
         });
     }
@@ -227,7 +314,9 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         // Saved on every edit, so a reload or a closed tab loses nothing. An
         // exchange too large for storage (about 5 MB a site) is not written
         // at all, which also keeps a 10 MB body from slowing each keystroke.
-        let settled = *restore_checked.borrow() && state.composer.settled();
+        // An embed shows someone's example: it never replaces the reader's
+        // own saved work.
+        let settled = *restore_checked.borrow() && state.composer.settled() && !embedded;
         let snapshot = state.clone();
         use_effect_with((settled, state.composer.revision), move |(settled, _)| {
             let exchange = &snapshot.composer.exchange;

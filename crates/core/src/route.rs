@@ -25,6 +25,15 @@ const QUERY_ESCAPES: &AsciiSet = &CONTROLS
     .add(b'{')
     .add(b'}');
 
+/// `url` when it is safe to make clickable: only http(s) addresses. Links
+/// built from user data (a problem's `type`, an exercise file's sources)
+/// must never run script (`javascript:`) or open local schemes.
+pub fn web_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once(':')?.0;
+    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")).then_some(url)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// The searchable reference; an empty query lists every code.
@@ -289,6 +298,15 @@ mod tests {
         assert_eq!(Route::parse(""), Route::default());
         assert_eq!(Route::parse("#"), Route::default());
         assert_eq!(Route::parse("#/"), Route::default());
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(web_link(" https://example.com/a "), Some("https://example.com/a"));
+        assert_eq!(web_link("HTTP://example.com"), Some("HTTP://example.com"));
+        for hostile in ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "vbscript:x", "/relative", "about:blank", ""] {
+            assert_eq!(web_link(hostile), None, "{hostile}");
+        }
     }
 
     #[test]

@@ -145,6 +145,26 @@ pub fn encode(state: &SharedState) -> String {
 
 /// Reads a payload made by this or any earlier version.
 pub fn decode(payload: &str) -> Result<SharedState, LinkError> {
+    let (version, bytes) = unpack(payload)?;
+    match version {
+        1 => decode_v1(&bytes),
+        version => Err(LinkError::FutureVersion { version }),
+    }
+}
+
+/// `<version>.<base64url(deflate(bytes))>`.
+fn pack(version: u32, bytes: &[u8]) -> String {
+    let mut encoder =
+        flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let compressed = std::io::Write::write_all(&mut encoder, bytes)
+        .and_then(|()| encoder.finish())
+        .unwrap_or_default();
+    format!("{version}.{}", URL_SAFE_NO_PAD.encode(compressed))
+}
+
+/// The version and the inflated bytes of a payload, within the limits.
+fn unpack(payload: &str) -> Result<(u32, Vec<u8>), LinkError> {
     let payload = payload.trim();
     if payload.is_empty() {
         return Err(LinkError::Empty);
@@ -155,25 +175,37 @@ pub fn decode(payload: &str) -> Result<SharedState, LinkError> {
     let (version, data) = payload.split_once('.').ok_or(LinkError::NoVersion)?;
     let version: u32 = version.parse().map_err(|_| LinkError::NoVersion)?;
     match version {
-        1 => decode_v1(data),
-        0 => Err(LinkError::NoVersion),
-        version => Err(LinkError::FutureVersion { version }),
+        0 => return Err(LinkError::NoVersion),
+        1 => {}
+        version => return Err(LinkError::FutureVersion { version }),
     }
-}
-
-fn decode_v1(data: &str) -> Result<SharedState, LinkError> {
     let compressed = URL_SAFE_NO_PAD.decode(data).map_err(|_| LinkError::NotBase64)?;
-    let mut json = Vec::new();
+    let mut bytes = Vec::new();
     let mut reader =
         flate2::read::DeflateDecoder::new(compressed.as_slice()).take(MAX_STATE_BYTES as u64 + 1);
-    reader.read_to_end(&mut json).map_err(|_| LinkError::Corrupt)?;
-    if json.len() > MAX_STATE_BYTES {
+    reader.read_to_end(&mut bytes).map_err(|_| LinkError::Corrupt)?;
+    if bytes.len() > MAX_STATE_BYTES {
         return Err(LinkError::TooLarge);
     }
-    if json.is_empty() {
+    if bytes.is_empty() {
         return Err(LinkError::Corrupt);
     }
-    let wire: WireV1 = serde_json::from_slice(&json)
+    Ok((version, bytes))
+}
+
+/// A text (an exercise pack) as a link payload.
+pub fn encode_text(text: &str) -> String {
+    pack(LINK_VERSION, text.as_bytes())
+}
+
+/// The text of a payload made by [`encode_text`].
+pub fn decode_text(payload: &str) -> Result<String, LinkError> {
+    let (_, bytes) = unpack(payload)?;
+    String::from_utf8(bytes).map_err(|_| LinkError::Unreadable { detail: "not UTF-8 text".into() })
+}
+
+fn decode_v1(json: &[u8]) -> Result<SharedState, LinkError> {
+    let wire: WireV1 = serde_json::from_slice(json)
         .map_err(|error| LinkError::Unreadable { detail: error.to_string() })?;
     Ok(SharedState {
         exchange: wire.x,
@@ -261,6 +293,13 @@ mod tests {
         for error in [LinkError::Corrupt, LinkError::FutureVersion { version: 2 }] {
             assert!(!error.to_string().is_empty());
         }
+    }
+
+    #[test]
+    fn a_text_survives_the_round_trip() {
+        let text = "format = 1\n[pack]\nid = \"w\"\n";
+        assert_eq!(decode_text(&encode_text(text)).as_deref(), Ok(text));
+        assert!(decode_text("1.%%").is_err());
     }
 
     #[test]

@@ -24,6 +24,18 @@ impl UnixTime {
     }
 
     /// From milliseconds, as JavaScript's `Date.now()` gives them.
+    /// "2026-11-23 10:00:00 UTC", for people.
+    pub fn utc_label(self) -> String {
+        let (year, month, day) = civil_from_days(self.0.div_euclid(86_400));
+        let seconds = self.0.rem_euclid(86_400);
+        format!(
+            "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
+
     pub fn from_millis(millis: f64) -> UnixTime {
         // `as` saturates for out-of-range floats and maps NaN to 0.
         UnixTime((millis / 1000.0).floor() as i64)

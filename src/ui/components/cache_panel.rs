@@ -9,6 +9,10 @@ use crate::ui::components::SpecLink;
 #[derive(Properties, PartialEq)]
 pub struct CachePanelProps {
     pub analysis: CacheAnalysis,
+    /// The timeline's moment, seconds after receipt: kept in the app state
+    /// so a shared link carries it.
+    pub moment: i64,
+    pub onmoment: Callback<i64>,
 }
 
 fn action_text(action: CacheAction) -> (&'static str, &'static str) {
@@ -139,15 +143,14 @@ fn real_world_defaults(defaults: &[DefaultBehaviour]) -> Html {
 #[component]
 pub fn CachePanel(props: &CachePanelProps) -> Html {
     let analysis = &props.analysis;
-    let at = use_state(|| 0_i64);
     let span = horizon(analysis);
-    let moment = (*at).min(span);
+    let moment = props.moment.min(span);
     let oninput = {
-        let at = at.clone();
+        let onmoment = props.onmoment.clone();
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
             if value.is_finite() {
-                at.set(value as i64);
+                onmoment.emit(value as i64);
             }
         })
     };

@@ -11,10 +11,11 @@ use crate::core::{
     route::Route,
 };
 use crate::engine::protocol::Job;
-use crate::state::{Action, ComposerAction, ComposerState, FixTarget, Side};
+use crate::state::{Action, ComposerAction, ComposerState, FixTarget, LinkNote, Side};
 use crate::ui::{
     components::{
         CachePanel, EntriesTable, ExportPanel, FindingsList, HeaderEditor, ProblemPanel, RetryPanel,
+        SharePanel,
     },
     composer_host::{wants_schema_check, LOADED_LIMIT_BYTES, SCHEMA_AUTO_LIMIT_BYTES},
     context::{use_app, use_engine},
@@ -293,6 +294,7 @@ pub fn Composer() -> Html {
                     }
                 </div>
             </details>
+            { link_note(state, &d) }
             if let Some(note) = &state.engine_note {
                 <p class="engine-note" role="alert">{ note.clone() }</p>
             }
@@ -378,7 +380,8 @@ pub fn Composer() -> Html {
                             { section_nav(analysis) }
                             { status_meaning(&analysis.status) }
                             if let Some(cache) = &analysis.cache {
-                                <CachePanel analysis={cache.clone()} />
+                                <CachePanel analysis={cache.clone()} moment={state.cache_moment_s}
+                                    onmoment={d.reform(ComposerAction::SetCacheMoment)} />
                             }
                             if let Some(advice) = &analysis.retry {
                                 <RetryPanel advice={advice.clone()} backoff={state.backoff}
@@ -402,6 +405,8 @@ pub fn Composer() -> Html {
                             <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
                             <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)}
                                 include_secrets={state.export_secrets} redacted={state.export_redacted.clone()} onsecrets={d.reform(ComposerAction::SetExportSecrets)} />
+                            <SharePanel link={state.share_link.clone()} include_secrets={state.share_secrets}
+                                onsecrets={d.reform(ComposerAction::SetShareSecrets)} onopen={d.reform(ComposerAction::SetShareOpen)} embed=true />
                         </>
                     },
                     None => html! { <p class="loading" role="status">{ "Analysing…" }</p> },
@@ -412,6 +417,35 @@ pub fn Composer() -> Html {
                 <p class="loading" role="status">{ "Loading the exchange…" }</p>
             }
         </section>
+    }
+}
+
+/// What became of a shared link: opened (and at which moment it is judged),
+/// or why not, with the user's own work shown instead.
+fn link_note(state: &ComposerState, dispatch: &Callback<ComposerAction>) -> Html {
+    let dismiss = dispatch.reform(|_: MouseEvent| ComposerAction::DismissLinkNote);
+    match &state.link_note {
+        Some(LinkNote::Failed(message)) => html! {
+            <div class="link-note failed" role="alert">
+                <p><strong>{ "This link could not be opened. " }</strong>{ message.clone() }</p>
+                <p>{ "Nothing was changed: your own exchange, as you left it, is below." }</p>
+                <button type="button" class="link-button" onclick={dismiss}>{ "Dismiss" }</button>
+            </div>
+        },
+        Some(LinkNote::Opened) => html! {
+            <div class="link-note" role="status">
+                <p>
+                    { "Opened from a shared link. Your edits are saved in this browser as you make them." }
+                    if let Some(at) = state.pinned_now {
+                        { format!(" Ages and Retry-After dates are judged at the sender's moment ({}). ", at.utc_label()) }
+                        <button type="button" class="link-button" id="use-current-time"
+                            onclick={dispatch.reform(|_: MouseEvent| ComposerAction::UseCurrentTime)}>{ "Judge at the current time" }</button>
+                    }
+                </p>
+                <button type="button" class="link-button" onclick={dismiss}>{ "Dismiss" }</button>
+            </div>
+        },
+        None => html! {},
     }
 }
 

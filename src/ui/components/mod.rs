@@ -3,6 +3,7 @@
 
 mod code_link;
 mod code_page;
+mod embed;
 mod footer;
 mod header;
 mod message_page;
@@ -11,6 +12,7 @@ mod spec_link;
 
 pub use code_link::CodeLink;
 pub use code_page::{CodePage, CodePageProps};
+pub use embed::Embed;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;
 pub use message_page::MessagePage;
@@ -33,10 +35,14 @@ macro_rules! composer_components {
 composer_components!(
     cache_panel::CachePanel,
     composer::Composer,
+    embed_exchange::EmbedExchange,
     entries_table::EntriesTable,
+    exercises::Exercises,
+    guide::GuidePage,
     export_panel::ExportPanel,
     findings_list::FindingsList,
     header_editor::HeaderEditor,
     problem_panel::ProblemPanel,
     retry_panel::RetryPanel,
+    share_panel::SharePanel,
 );

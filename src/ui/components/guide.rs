@@ -1,0 +1,105 @@
+//! "Which code should I return?": one question at a time, ending at a code
+//! with why, where the source articles disagree with the RFC, and an
+//! example that opens in the composer.
+
+use yew::prelude::*;
+
+use crate::core::{
+    guide::{Guide, Step},
+    registry::Registry,
+    route::{web_link, Route},
+};
+use crate::engine::protocol::Job;
+use crate::state::{Action, ComposerAction};
+use crate::ui::{
+    browser,
+    context::{use_app, use_engine},
+};
+
+#[derive(Properties, PartialEq)]
+pub struct GuidePageProps {
+    pub at: Option<String>,
+}
+
+#[component]
+pub fn GuidePage(props: &GuidePageProps) -> Html {
+    let guide = Guide::global();
+    let (Some(app), Some(engine)) = (use_app(), use_engine()) else {
+        return html! {};
+    };
+    let at = props.at.clone().unwrap_or_else(|| guide.start.clone());
+    let Some(step) = guide.step(&at) else {
+        return html! {
+            <section class="guide">
+                <h1>{ "Which code should I return?" }</h1>
+                <p class="input-error" role="alert">{ format!("The guide has no step \"{at}\".") }</p>
+                <p><a href={Route::Guide(None).to_fragment()}>{ "Start from the first question" }</a></p>
+            </section>
+        };
+    };
+    let trail = guide.path_to(&at);
+    html! {
+        <section class="guide" aria-labelledby="guide-title">
+            <h1 id="guide-title">{ "Which code should I return?" }</h1>
+            if !trail.is_empty() {
+                <ol class="guide-trail" aria-label="Your answers so far">
+                    { for trail.iter().map(|(question, choice)| html! {
+                        <li><a href={Route::Guide(Some(question.id.clone())).to_fragment()}>{ question.text.clone() }</a>{ " " }<span class="answer">{ choice.label.clone() }</span></li>
+                    }) }
+                </ol>
+            }
+            { match step {
+                Step::Question(question) => html! {
+                    <div class="guide-question">
+                        <h2>{ question.text.clone() }</h2>
+                        if let Some(help) = &question.help {
+                            <p class="subtle">{ help.clone() }</p>
+                        }
+                        <ul class="guide-choices">
+                            { for question.choices.iter().map(|choice| html! {
+                                <li><a class="choice" href={Route::Guide(Some(choice.next.clone())).to_fragment()}>{ choice.label.clone() }</a></li>
+                            }) }
+                        </ul>
+                    </div>
+                },
+                Step::Leaf(leaf) => {
+                    let name = Registry::global().entry(leaf.code).map(|e| e.name.to_string()).unwrap_or_default();
+                    let onopen = {
+                        let (engine, dispatcher, text) = (engine.clone(), app.dispatcher(), leaf.exchange.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            let route = Route::Composer { preset: None };
+                            browser::push_hash(&route.to_fragment());
+                            dispatcher.dispatch(Action::Navigate(route));
+                            dispatcher.dispatch(Action::Composer(ComposerAction::LoadStarted));
+                            engine.run(Job::LoadText { text: text.clone() });
+                        })
+                    };
+                    html! {
+                        <div class="guide-answer">
+                            <h2 class="guide-code">{ format!("{} {name}", leaf.code) }</h2>
+                            <p>{ leaf.why.clone() }</p>
+                            <p>{ "Defined in " }
+                                if let Some(url) = web_link(&leaf.spec.url) {
+                                    <a class="spec-link" href={url.to_string()} rel="noopener" target="_blank">{ leaf.spec.label() }</a>
+                                }
+                            </p>
+                            if let Some(correction) = &leaf.correction {
+                                <div class="guide-correction">
+                                    <h3>{ "Where the articles differ from the RFC" }</h3>
+                                    <p>{ correction.clone() }</p>
+                                </div>
+                            }
+                            <h3>{ "An example" }</h3>
+                            <pre class="guide-exchange">{ leaf.exchange.trim().to_string() }</pre>
+                            <p class="guide-actions">
+                                <button type="button" class="primary" id="open-guide-example" onclick={onopen}>{ "Open this example in the composer" }</button>
+                                <a href={Route::Code(leaf.code).to_fragment()}>{ format!("Reference page for {}", leaf.code) }</a>
+                                <a href={Route::Guide(None).to_fragment()}>{ "Start again" }</a>
+                            </p>
+                        </div>
+                    }
+                }
+            } }
+        </section>
+    }
+}
