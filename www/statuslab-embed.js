@@ -12,7 +12,7 @@
   function cardUrl(element) {
     var params = [];
     if (element.dataset.theme) params.push("theme=" + encodeURIComponent(element.dataset.theme));
-    if (element.dataset.panels) params.push("panels=" + encodeURIComponent(element.dataset.panels));
+    if (element.dataset.panels) params.push("panels=" + element.dataset.panels.replace(/[^a-z,]/g, ""));
     if (element.hasAttribute("data-edit")) params.push("edit=1");
     var query = params.length ? "?" + params.join("&") : "";
     if (element.dataset.code) {

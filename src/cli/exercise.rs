@@ -170,7 +170,11 @@ pub fn link(
         let _ = writeln!(err, "left out: the values of {}", link.redacted.join(", "));
     }
     if link.too_long_for_chat {
-        let _ = writeln!(err, "note: longer than {} characters; chat tools may cut it", share::CHAT_LINK_LIMIT);
+        let _ = writeln!(
+            err,
+            "note: longer than {} characters; chat tools may cut it",
+            share::CHAT_LINK_LIMIT
+        );
     }
     0
 }

@@ -11,12 +11,12 @@ use super::protocol::{BodyCache, EntryRow, Envelope, Job, PackSource, Reply, PAG
 use crate::core::{
     analysis::analyze,
     exchange::{parse_bytes, parse_har_entry, parse_input, Exchange, HarScanner},
+    exercise::{core_pack, grade_text, Pack},
     export::{export, Format},
     lint::lint,
-    exercise::{core_pack, grade_text, Pack},
     presets,
-    share,
     redact::redact_secrets,
+    share,
 };
 
 /// Bytes of HAR scanned, and bytes of entries parsed, between two looks at
@@ -174,7 +174,9 @@ fn load_pack(source: PackSource) -> Reply {
             let link = Some(share::encode_text(&text));
             Reply::PackLoaded { pack: Box::new(pack), text: Some(text), link }
         }
-        Err(error) => Reply::PackFailed { message: format!("The exercise file has a mistake: {error}") },
+        Err(error) => {
+            Reply::PackFailed { message: format!("The exercise file has a mistake: {error}") }
+        }
     }
 }
 
@@ -189,9 +191,9 @@ fn open_link(payload: &str) -> Reply {
             Reply::LinkOpened { state: Box::new(state), exchange: Box::new(exchange) }
         }
         Ok(None) => Reply::LinkFailed { message: "The link holds no exchange.".into() },
-        Err(error) => Reply::LinkFailed {
-            message: format!("The link's exchange could not be read: {error}"),
-        },
+        Err(error) => {
+            Reply::LinkFailed { message: format!("The link's exchange could not be read: {error}") }
+        }
     }
 }
 

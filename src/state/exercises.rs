@@ -45,10 +45,19 @@ pub enum ExerciseAction {
     /// Progress read back from storage.
     ProgressRestored(BTreeMap<String, Progress>),
     /// The learner's answer changed.
-    Answer { exercise: String, text: String },
-    Checked { exercise: String },
-    ShowHint { exercise: String },
-    GiveUp { exercise: String },
+    Answer {
+        exercise: String,
+        text: String,
+    },
+    Checked {
+        exercise: String,
+    },
+    ShowHint {
+        exercise: String,
+    },
+    GiveUp {
+        exercise: String,
+    },
     Reset,
 }
 
@@ -148,7 +157,11 @@ mod tests {
         let pack = core_pack().expect("the shipped pack");
         let first = pack.exercises[0].id.clone();
         let hints = pack.exercises[0].hints.len();
-        assert!(state.apply_reply(&Reply::PackLoaded { pack: Box::new(pack), text: None, link: None }));
+        assert!(state.apply_reply(&Reply::PackLoaded {
+            pack: Box::new(pack),
+            text: None,
+            link: None
+        }));
         let total = state.score().1;
         assert_eq!(state.score(), (0, total));
         for _ in 0..10 {

@@ -236,7 +236,10 @@ mod tests {
         assert!(state.composer.settled());
         assert_eq!(state.composer.exchange.response.status, 429);
         assert_eq!(state.composer.profile, crate::core::lint::Profile::Zalando);
-        assert_eq!((state.composer.cache_moment_s, state.composer.pinned_now.map(|t| t.0)), (60, Some(5)));
+        assert_eq!(
+            (state.composer.cache_moment_s, state.composer.pinned_now.map(|t| t.0)),
+            (60, Some(5))
+        );
         assert_eq!(state.composer.shared_state().cache_moment_s, 60);
     }
 

@@ -54,7 +54,9 @@ pub fn App() -> Html {
         }),
         _ => None,
     };
-    use_effect_with(embed_theme.unwrap_or(state.theme), |theme| browser::apply_theme(theme.as_str()));
+    use_effect_with(embed_theme.unwrap_or(state.theme), |theme| {
+        browser::apply_theme(theme.as_str())
+    });
     use_effect_with(state.route.clone(), |route| {
         browser::set_title(&page_title(route));
         if let Some(window) = browser::window() {

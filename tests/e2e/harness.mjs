@@ -19,6 +19,7 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".svg": "image/svg+xml",
   ".webmanifest": "application/manifest+json",
+  ".png": "image/png",
   ".json": "application/json",
 };
 
@@ -90,7 +91,10 @@ export async function launchBrowser() {
  * requests. Tests end with `assertClean(page)`.
  */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext(options);
+  // The offline copy (service worker) downloads the whole release in the
+  // background; tests other than the offline one keep it out, so it does
+  // not compete for the CPU or the network they measure.
+  const context = await browser.newContext({ serviceWorkers: "block", ...options });
   const page = await context.newPage();
   page.problems = [];
   page.on("console", (msg) => {

@@ -169,7 +169,8 @@ mod tests {
             if leaf.code != 100 {
                 assert_eq!(exchange.response.status, leaf.code, "{}", leaf.id);
             }
-            let analysis = analyze(exchange, AnalysisOptions::new(Profile::Rfc, UnixTime(1_795_428_000)));
+            let analysis =
+                analyze(exchange, AnalysisOptions::new(Profile::Rfc, UnixTime(1_795_428_000)));
             let errors: Vec<_> =
                 analysis.findings.iter().filter(|f| f.severity == Severity::Error).collect();
             assert!(errors.is_empty(), "{}: {errors:?}", leaf.id);

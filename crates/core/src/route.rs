@@ -99,6 +99,8 @@ impl EmbedOptions {
         let mut options = EmbedOptions::default();
         for pair in query.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode_str(value).decode_utf8_lossy();
+            let value = value.as_ref();
             match key {
                 "theme" => {
                     options.theme = match value {
@@ -304,7 +306,15 @@ mod tests {
     fn only_web_addresses_become_links() {
         assert_eq!(web_link(" https://example.com/a "), Some("https://example.com/a"));
         assert_eq!(web_link("HTTP://example.com"), Some("HTTP://example.com"));
-        for hostile in ["javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "vbscript:x", "/relative", "about:blank", ""] {
+        for hostile in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "/relative",
+            "about:blank",
+            "",
+        ] {
             assert_eq!(web_link(hostile), None, "{hostile}");
         }
     }

@@ -154,8 +154,7 @@ pub fn decode(payload: &str) -> Result<SharedState, LinkError> {
 
 /// `<version>.<base64url(deflate(bytes))>`.
 fn pack(version: u32, bytes: &[u8]) -> String {
-    let mut encoder =
-        flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
     // Writing to a Vec cannot fail.
     let compressed = std::io::Write::write_all(&mut encoder, bytes)
         .and_then(|()| encoder.finish())

@@ -331,7 +331,7 @@ fn ExerciseView(props: &ExerciseViewProps) -> Html {
                 <div class={classes!("grade", if grade.passed { "passed" } else { "failed" })} role="status">
                     <p class="grade-verdict"><strong>{ if grade.passed { "Correct: every check passes." } else { "Not yet." } }</strong>
                         { format!(" {} of {} checks pass.", grade.passed_checks(), grade.checks.len()) }</p>
-                    <ul class="checks">
+                    <ul class="grade-checks">
                         { for grade.checks.iter().map(|c| html! {
                             <li class={classes!(if c.passed { "ok" } else { "fail" })}>
                                 <span class="check-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>

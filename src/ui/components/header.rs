@@ -71,8 +71,10 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                 <span class="brand-name">{ "Status Lab" }</span>
             </a>
             <nav class="tabs" aria-label="Sections">
-                <a href="#/" aria-current={(!matches!(props.route, Route::Composer { .. })).then_some("page")}>{ "Reference" }</a>
+                <a href="#/" aria-current={matches!(props.route, Route::Reference { .. } | Route::Code(_)).then_some("page")}>{ "Reference" }</a>
                 <a href="#/compose" aria-current={matches!(props.route, Route::Composer { .. }).then_some("page")}>{ "Composer" }</a>
+                <a href="#/guide" aria-current={matches!(props.route, Route::Guide(_)).then_some("page")}>{ "Which code?" }</a>
+                <a href="#/exercises" aria-current={matches!(props.route, Route::Exercises(_)).then_some("page")}>{ "Exercises" }</a>
             </nav>
             <div class="search" role="search">
                 <label for="search" class="visually-hidden">{ "Search status codes" }</label>
