@@ -1,5 +1,6 @@
 //! `statuslab explain` and `statuslab search`.
 
+use crate::core::depth::CodeDepth;
 use std::io::{self, Write};
 
 use super::text::wrap;
@@ -130,6 +131,99 @@ fn write_entry(
     if !e.related.is_empty() {
         let related: Vec<String> = e.related.iter().map(|&c| name_of(registry, c)).collect();
         writeln!(out, "\n{}", wrap(&format!("Related: {}", related.join(", ")), "", WIDTH))?;
+    }
+    if let Some(depth) = &explanation.depth {
+        write_depth(depth, out)?;
+    }
+    Ok(())
+}
+
+fn write_depth(depth: &CodeDepth, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(evidence) = &depth.evidence {
+        writeln!(out, "\nEvidence: {} ({})", evidence.level, evidence.vendor)?;
+        writeln!(out, "{}", wrap(&evidence.finding, "  ", WIDTH))?;
+        if let Some(historical) = &evidence.historical {
+            writeln!(out, "{}", wrap(&format!("Historical: {}", historical.note), "  ", WIDTH))?;
+        }
+        for source in &evidence.sources {
+            writeln!(out, "  Source: {} <{}>", source.label, source.url)?;
+        }
+    }
+    if let Some(shared) = &depth.shared {
+        writeln!(out, "\nMeanings of {}", shared.code)?;
+        for m in &shared.meanings {
+            writeln!(
+                out,
+                "{}",
+                wrap(
+                    &format!("{} ({}): {} <{}>", m.who, m.name, m.meaning, m.source.url),
+                    "  ",
+                    WIDTH
+                )
+            )?;
+        }
+    }
+    if !depth.names.is_empty() {
+        writeln!(out, "\nIn your language")?;
+        for n in &depth.names {
+            let name = n
+                .constant
+                .clone()
+                .or_else(|| n.phrase.clone().map(|p| format!("\"{p}\"")))
+                .unwrap_or_default();
+            let old = n.outdated.as_ref().map(|o| format!(" (old name: {o})")).unwrap_or_default();
+            writeln!(out, "{}", wrap(&format!("{}: {name}{old}", n.label), "  ", WIDTH))?;
+        }
+        if !depth.lacking.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("No name in: {}", depth.lacking.join(", ")), "  ", WIDTH)
+            )?;
+        }
+    }
+    if !depth.snippets.is_empty() {
+        let frameworks: Vec<&str> = depth.snippets.iter().map(|s| s.framework_label()).collect();
+        writeln!(
+            out,
+            "\n{}",
+            wrap(
+                &format!(
+                    "Send it correctly: snippets for {} (statuslab explain --json shows them)",
+                    frameworks.join(", ")
+                ),
+                "",
+                WIDTH
+            )
+        )?;
+    }
+    for topic in &depth.clients {
+        writeln!(out, "\nWhat clients do: {}", topic.title)?;
+        for fact in &topic.facts {
+            writeln!(
+                out,
+                "{}",
+                wrap(
+                    &format!("{}: {} <{}>", fact.client, fact.behaviour, fact.source.url),
+                    "  ",
+                    WIDTH
+                )
+            )?;
+        }
+    }
+    if !depth.history.is_empty() {
+        writeln!(out, "\nHistory")?;
+        for h in &depth.history {
+            writeln!(
+                out,
+                "{}",
+                wrap(
+                    &format!("{} {} ({}): {}. {}", h.date, h.doc, h.change, h.name, h.note),
+                    "  ",
+                    WIDTH
+                )
+            )?;
+        }
     }
     Ok(())
 }

@@ -9,20 +9,20 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::core::registry::StatusDetails;
+use crate::core::depth::DetailsFile;
 use crate::ui::browser;
 
 /// Where one code's prose is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Details {
     Loading,
-    Loaded(Rc<StatusDetails>),
+    Loaded(Rc<DetailsFile>),
     /// Why it could not be loaded (offline, blocked), shown to the user.
     Failed(String),
 }
 
 thread_local! {
-    static CACHE: RefCell<HashMap<u16, Rc<StatusDetails>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<u16, Rc<DetailsFile>>> = RefCell::new(HashMap::new());
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
@@ -40,13 +40,13 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the response is not text".to_string())
 }
 
-async fn load(code: u16) -> Result<Rc<StatusDetails>, String> {
+async fn load(code: u16) -> Result<Rc<DetailsFile>, String> {
     if let Some(details) = CACHE.with(|c| c.borrow().get(&code).cloned()) {
         return Ok(details);
     }
     let url = format!("details/{code}.json");
     let text = fetch_text(&url).await?;
-    let details: StatusDetails =
+    let details: DetailsFile =
         serde_json::from_str(&text).map_err(|e| format!("{url} is damaged: {e}"))?;
     let details = Rc::new(details);
     CACHE.with(|c| c.borrow_mut().insert(code, details.clone()));

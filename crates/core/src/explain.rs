@@ -64,6 +64,11 @@ pub struct Explanation<'a> {
     pub summary: String,
     pub registration: RegistrationStatus,
     pub cacheability: DefaultCacheability,
+    /// Names in languages, framework snippets, vendor evidence, what
+    /// clients do, history. Native builds fill it in; the browser reads it
+    /// from the code's details file (see `depth`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depth: Option<crate::depth::CodeDepth>,
 }
 
 fn rfc9110(section: &str, anchor: &str) -> Citation {
@@ -156,6 +161,7 @@ pub fn explain(code: u16, now: UnixTime) -> Result<Explanation<'static>, CodeErr
                 summary: entry.summary.to_string(),
                 registration,
                 cacheability: cacheability(entry.heuristically_cacheable),
+                depth: depth_of(code),
             })
         }
         Lookup::UnknownInClass { code, class } => Ok(Explanation {
@@ -179,8 +185,19 @@ pub fn explain(code: u16, now: UnixTime) -> Result<Explanation<'static>, CodeErr
             // RFC 9110 §15.1: only codes defined as cacheable by default are;
             // an unrecognised code is not.
             cacheability: cacheability(false),
+            depth: None,
         }),
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn depth_of(code: u16) -> Option<crate::depth::CodeDepth> {
+    Some(crate::depth::of(code)).filter(|d| !d.is_empty())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn depth_of(_code: u16) -> Option<crate::depth::CodeDepth> {
+    None
 }
 
 /// `explain` for text the user typed ("429", " 404 ").
@@ -201,6 +218,16 @@ pub struct ResultRow {
     /// Why the row matched when it is not obvious ("formerly Payload Too Large").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+    /// For a vendor code: how well its use is documented, and where.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<RowEvidence>,
+}
+
+/// A vendor code's evidence level and first source, on its search row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowEvidence {
+    pub level: &'static str,
+    pub source: &'static str,
 }
 
 /// What a search found, worded once for every shell.
@@ -259,6 +286,8 @@ fn entry_row(entry: &StatusEntry, kind: Option<MatchKind>, query: &str) -> Resul
         registration: Some(entry.registration),
         summary: entry.summary.to_string(),
         flag: flag(entry),
+        evidence: crate::depth::evidence_level(entry.code)
+            .map(|(level, source)| RowEvidence { level, source }),
         why: kind.and_then(|kind| match_reason(entry, kind, query)),
     }
 }
@@ -279,6 +308,7 @@ pub fn search(query: &str) -> SearchResults {
                     summary: format!("Treated as {} ({} class).", code / 100 * 100, class.name),
                     flag: None,
                     why: None,
+                    evidence: None,
                 });
             }
         }

@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod cache;
+pub mod depth;
 pub mod exchange;
 pub mod exercise;
 pub mod explain;

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::core::{
+    depth::{CodeDepth, DetailsFile},
     explain::{explain, other_names_label, Explanation},
     registry::{Citation, ClassEntry, Registration, Registry, StatusDetails, StatusEntry},
     route::Route,
@@ -86,14 +87,14 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                 </p>
                 <p class="summary">{ e.summary.clone() }</p>
                 <p class="defined-in">{ "Defined in " }<SpecLink spec={Citation::from(&e.spec)} /></p>
-                if let Some(note) = prose_ready.as_ref().and_then(|d| d.registry_note.clone()) {
+                if let Some(note) = prose_ready.as_ref().and_then(|d| d.details.registry_note.clone()) {
                     <p class="note">{ note }</p>
                 }
                 if let Some(lifecycle) = &explanation.registration.lifecycle {
                     <p class={classes!("note", lifecycle.expired.then_some("lapsed"))}>{ lifecycle.note.clone() }</p>
                 }
                 // The registry note, once loaded, says the same in full.
-                if let (Some(fallback), false) = (&explanation.registration.fallback, prose_ready.as_ref().is_some_and(|d| d.registry_note.is_some())) {
+                if let (Some(fallback), false) = (&explanation.registration.fallback, prose_ready.as_ref().is_some_and(|d| d.details.registry_note.is_some())) {
                     <p class="note">{ fallback.clone() }</p>
                 }
             </header>
@@ -114,7 +115,7 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                                 <tr>
                                     <th scope="row"><code>{ h.name.clone() }</code></th>
                                     <td><span class={classes!("req", h.level.label().replace(' ', "-").to_lowercase())}>{ h.level.label() }</span></td>
-                                    <td>{ prose_ready.as_ref().and_then(|d| d.header_notes.get(i).cloned()).unwrap_or_default() }{ " " }<SpecLink spec={Citation::from(&h.spec)} /></td>
+                                    <td>{ prose_ready.as_ref().and_then(|d| d.details.header_notes.get(i).cloned()).unwrap_or_default() }{ " " }<SpecLink spec={Citation::from(&h.spec)} /></td>
                                 </tr>
                             }) }
                         </tbody>
@@ -132,6 +133,9 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                     <dd>{ e.retry.clone() }</dd>
                 </dl>
             </section>
+            if let Some(file) = &prose_ready {
+                { depth_view(&file.depth) }
+            }
             if !e.related.is_empty() {
                 <section aria-labelledby="related">
                     <h2 id="related">{ "Related codes" }</h2>
@@ -142,9 +146,11 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
     }
 }
 
-fn details_view(d: &StatusDetails) -> Html {
+fn details_view(file: &DetailsFile) -> Html {
+    let d: &StatusDetails = &file.details;
     html! {
         <>
+            { evidence_view(&file.depth) }
             <section aria-labelledby="meaning">
                 <h2 id="meaning">{ "What it means" }</h2>
                 <p>{ d.meaning.clone() }</p>
@@ -186,6 +192,159 @@ fn details_view(d: &StatusDetails) -> Html {
                 </section>
             }
         </>
+    }
+}
+
+/// Evidence for a vendor code, and every meaning of a shared number.
+fn evidence_view(depth: &CodeDepth) -> Html {
+    html! {
+        <>
+            if let Some(evidence) = &depth.evidence {
+                <section class={classes!("evidence", format!("evidence-{}", evidence.level))} aria-labelledby="evidence">
+                    <h2 id="evidence">{ "Is it real?" }</h2>
+                    <p><span class={classes!("badge", if evidence.level == "verified" { "ok" } else { "warn" })}>{ format!("Evidence: {}", evidence.level) }</span>
+                        { format!(" {}", evidence.vendor) }</p>
+                    if evidence.level == "doubtful" {
+                        <p class="note"><strong>{ "Doubtful: " }</strong>{ "no vendor documents this code; treat lists that name it with care." }</p>
+                    }
+                    <p>{ evidence.finding.clone() }</p>
+                    if let Some(historical) = &evidence.historical {
+                        <p class="note historical"><strong>{ "Historical. " }</strong>{ historical.note.clone() }</p>
+                    }
+                    <ul class="sources">
+                        { for evidence.sources.iter().map(|s| html! { <li>{ source_link(&s.label, &s.url) }</li> }) }
+                    </ul>
+                </section>
+            }
+            if let Some(shared) = &depth.shared {
+                <section aria-labelledby="meanings">
+                    <h2 id="meanings">{ format!("{} means different things to different parties", shared.code) }</h2>
+                    <p>{ shared.summary.clone() }</p>
+                    <table class="meanings">
+                        <thead><tr><th scope="col">{ "Who" }</th><th scope="col">{ "Name" }</th><th scope="col">{ "Meaning" }</th><th scope="col">{ "Source" }</th></tr></thead>
+                        <tbody>
+                            { for shared.meanings.iter().map(|m| html! {
+                                <tr><th scope="row">{ m.who.clone() }</th><td>{ m.name.clone() }</td><td>{ m.meaning.clone() }</td><td>{ source_link(&m.source.label, &m.source.url) }</td></tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </section>
+            }
+        </>
+    }
+}
+
+/// A link to a source, only when it is a web address.
+fn source_link(label: &str, url: &str) -> Html {
+    match crate::core::route::web_link(url) {
+        Some(url) => {
+            html! { <a class="spec-link" href={url.to_string()} rel="noopener" target="_blank">{ label.to_string() }</a> }
+        }
+        None => html! { <span>{ label.to_string() }</span> },
+    }
+}
+
+/// The code in languages and frameworks, what clients do, and its history.
+fn depth_view(depth: &CodeDepth) -> Html {
+    html! {
+        <>
+            if !depth.names.is_empty() {
+                <section aria-labelledby="names">
+                    <h2 id="names">{ "In your language" }</h2>
+                    <table class="names">
+                        <thead><tr><th scope="col">{ "Language or framework" }</th><th scope="col">{ "Name" }</th><th scope="col">{ "Phrase" }</th></tr></thead>
+                        <tbody>
+                            { for depth.names.iter().map(|n| html! {
+                                <tr data-ecosystem={n.ecosystem.clone()}>
+                                    <th scope="row">{ source_link(&n.label, &n.source) }<span class="version">{ format!(" ({})", n.version) }</span></th>
+                                    <td>{ n.constant.as_ref().map_or_else(|| html! { "—" }, |c| html! { <code>{ c.clone() }</code> }) }
+                                        if let Some(outdated) = &n.outdated {
+                                            <span class="outdated">{ format!(" Old name: {outdated}") }</span>
+                                        }
+                                    </td>
+                                    <td>{ n.phrase.clone().unwrap_or_default() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    if !depth.lacking.is_empty() {
+                        <p class="note">{ format!("No name for this code in: {}.", depth.lacking.join(", ")) }</p>
+                    }
+                </section>
+            }
+            if !depth.snippets.is_empty() {
+                <section aria-labelledby="send-it">
+                    <h2 id="send-it">{ "Send it correctly" }</h2>
+                    <p class="subtle">{ "Each snippet's response is checked by Status Lab's own lint: none has a warning." }</p>
+                    { for depth.snippets.iter().map(|s| html! {
+                        <details class="snippet" data-framework={s.framework.clone()}>
+                            <summary>{ format!("{}: {}", s.framework_label(), s.title) }</summary>
+                            <pre class="snippet-source"><code>{ s.source.trim_end().to_string() }</code></pre>
+                            <CopyButton text={s.source.trim_end().to_string()} label="Copy the snippet" />
+                            if let Some(note) = &s.note {
+                                <p class="note">{ note.clone() }</p>
+                            }
+                            <p class="subtle">{ "What it sends:" }</p>
+                            <pre class="snippet-exchange">{ s.exchange.trim().to_string() }</pre>
+                        </details>
+                    }) }
+                </section>
+            }
+            if !depth.clients.is_empty() {
+                <section aria-labelledby="clients">
+                    <h2 id="clients">{ "What clients do" }</h2>
+                    { for depth.clients.iter().map(|topic| html! {
+                        <div class="client-topic">
+                            <h3>{ topic.title.clone() }</h3>
+                            <p>{ topic.summary.clone() }</p>
+                            <ul>
+                                { for topic.facts.iter().map(|f| html! {
+                                    <li><strong>{ f.client.clone() }</strong>{ format!(": {} ", f.behaviour) }{ source_link(&f.source.label, &f.source.url) }</li>
+                                }) }
+                            </ul>
+                        </div>
+                    }) }
+                </section>
+            }
+            if !depth.history.is_empty() {
+                <section aria-labelledby="history">
+                    <h2 id="history">{ "History" }</h2>
+                    <ol class="timeline">
+                        { for depth.history.iter().map(|h| html! {
+                            <li class={classes!("event", format!("change-{}", h.change))}>
+                                <span class="date">{ h.date.clone() }</span>{ " " }
+                                { source_link(&h.doc, &h.url) }{ format!(" · {}: ", h.change) }<strong>{ h.name.clone() }</strong>
+                                <p>{ h.note.clone() }</p>
+                            </li>
+                        }) }
+                    </ol>
+                </section>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CopyButtonProps {
+    text: String,
+    label: &'static str,
+}
+
+/// Copies `text`; says "Copied" only once the browser confirms it.
+#[component]
+fn CopyButton(props: &CopyButtonProps) -> Html {
+    let done = use_state(|| None::<bool>);
+    let onclick = {
+        let (done, text) = (done.clone(), props.text.clone());
+        Callback::from(move |_: MouseEvent| {
+            let done = done.clone();
+            browser::copy_to_clipboard(&text, move |ok| done.set(Some(ok)));
+        })
+    };
+    html! {
+        <button type="button" class="copy-snippet" {onclick}>
+            { match *done { Some(true) => "Copied", Some(false) => "Copy failed: select the text", None => props.label } }
+        </button>
     }
 }
 

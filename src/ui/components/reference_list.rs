@@ -78,6 +78,14 @@ fn row(row: &ResultRow) -> Html {
                 </span>
                 <span class="code-summary">{ row.summary.clone() }</span>
             </a>
+            if let Some(evidence) = &row.evidence {
+                <span class={classes!("row-evidence", format!("evidence-{}", evidence.level))}>
+                    { format!("Evidence: {} · ", evidence.level) }
+                    if let Some(url) = crate::core::route::web_link(evidence.source) {
+                        <a href={url.to_string()} rel="noopener" target="_blank" aria-label={format!("Source for {}", row.code)}>{ "source" }</a>
+                    }
+                </span>
+            }
         </li>
     }
 }

@@ -154,7 +154,11 @@ impl Registry {
         self.entries()
             .iter()
             .map(|e| {
-                let mut json = serde_json::to_string(&StatusDetails::of(e)).unwrap_or_default();
+                let file = crate::depth::DetailsFile {
+                    details: StatusDetails::of(e),
+                    depth: crate::depth::of(e.code),
+                };
+                let mut json = serde_json::to_string(&file).unwrap_or_default();
                 json.push('\n');
                 (e.code, json)
             })
