@@ -63,3 +63,35 @@ test("phone width: code page and composer have no axe violations", async () => {
   await audit("#/code/404", { width: 390 });
   await audit("compose.html#/compose/rate-limited-429", { width: 390, prepare: (page) => page.waitForSelector(".retry .verdict") });
 });
+
+const openSnippets = (page) => page.waitForSelector("#names").then(() => page.locator(".snippet summary").first().click());
+
+for (const dark of [false, true]) {
+  test(`depth sections, the guide, exercises, the answer sheet and embeds have no axe violations${dark ? " (dark)" : ""}`, async () => {
+    await audit("#/code/429", { dark, prepare: openSnippets });
+    await audit("#/code/451", { dark, prepare: (page) => page.waitForSelector("#meanings") });
+    await audit("#/code/527", { dark, prepare: (page) => page.waitForSelector("#evidence") });
+    await audit("#/search/nginx", { dark });
+    await audit("compose.html#/guide", { dark, prepare: (page) => page.waitForSelector(".guide-choices") });
+    await audit("compose.html#/guide/created-post", { dark, prepare: (page) => page.waitForSelector(".guide-answer") });
+    await audit("compose.html#/exercises", { dark, prepare: (page) => page.waitForSelector(".exercise-list li") });
+    await audit("compose.html#/exercises/duplicate-email", {
+      dark,
+      prepare: async (page) => {
+        await page.waitForSelector("#check-answer");
+        await page.click("#check-answer");
+        await page.waitForSelector(".grade");
+        await page.click("#show-hint");
+        await page.click("#give-up");
+      },
+    });
+    await audit("compose.html#/exercises/answers", { dark, prepare: (page) => page.waitForSelector(".answer") });
+    await audit("#/embed/code/429", { dark, prepare: (page) => page.waitForSelector(".embed-title") });
+  });
+}
+
+test("phone width: the guide, an exercise and a depth-rich code page have no axe violations", async () => {
+  await audit("#/code/429", { width: 390, prepare: openSnippets });
+  await audit("compose.html#/guide/created-post", { width: 390, prepare: (page) => page.waitForSelector(".guide-answer") });
+  await audit("compose.html#/exercises/user-created", { width: 390, prepare: (page) => page.waitForSelector("#check-answer") });
+});

@@ -279,13 +279,13 @@ fn depth_view(depth: &CodeDepth) -> Html {
                     { for depth.snippets.iter().map(|s| html! {
                         <details class="snippet" data-framework={s.framework.clone()}>
                             <summary>{ format!("{}: {}", s.framework_label(), s.title) }</summary>
-                            <pre class="snippet-source"><code>{ s.source.trim_end().to_string() }</code></pre>
+                            <pre class="snippet-source" tabindex="0" aria-label={format!("{} snippet", s.framework_label())}><code>{ s.source.trim_end().to_string() }</code></pre>
                             <CopyButton text={s.source.trim_end().to_string()} label="Copy the snippet" />
                             if let Some(note) = &s.note {
                                 <p class="note">{ note.clone() }</p>
                             }
                             <p class="subtle">{ "What it sends:" }</p>
-                            <pre class="snippet-exchange">{ s.exchange.trim().to_string() }</pre>
+                            <pre class="snippet-exchange" tabindex="0" aria-label="The exchange this snippet produces">{ s.exchange.trim().to_string() }</pre>
                         </details>
                     }) }
                 </section>
