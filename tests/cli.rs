@@ -300,3 +300,73 @@ fn check_validates_bodies_against_a_schema_from_an_openapi_document() {
     ]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("statuslab-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("writes");
+    path.to_string_lossy().into_owned()
+}
+
+const PACK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/exercises/core.toml");
+
+#[test]
+fn exercise_check_grades_with_exit_codes_a_workshop_can_use() {
+    let right = temp_file(
+        "right.http",
+        "HTTP/1.1 201 Created\nDate: Mon, 23 Nov 2026 10:00:00 GMT\nLocation: /users/42\nContent-Type: application/json\n\n{\"id\":42}",
+    );
+    let output = statuslab(&["exercise", "check", PACK, &right, "--id", "user-created"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("PASS"));
+
+    let wrong = temp_file("wrong.http", "HTTP/1.1 200 OK\nDate: Mon, 23 Nov 2026 10:00:00 GMT\n\n");
+    let output = statuslab(&["exercise", "check", PACK, &wrong, "--id", "user-created", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(report["passed"], false);
+    assert_eq!(report["checks"][0]["label"], "Status");
+
+    let output = statuslab(&["exercise", "check", PACK, &right]);
+    assert_eq!(output.status.code(), Some(2), "a pack of many needs --id");
+    let broken = temp_file("broken.toml", "format = 1\n[pack]\nid = \"x\"\n");
+    let output = statuslab(&["exercise", "list", &broken]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing field"));
+}
+
+#[test]
+fn exercise_list_shows_the_pack() {
+    let output = statuslab(&["exercise", "list", PACK, "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert!(listed["exercises"].as_array().is_some_and(|e| e.len() >= 30));
+}
+
+#[test]
+fn link_prints_a_link_the_page_opens_without_credentials() {
+    let exchange = temp_file(
+        "secret.http",
+        "GET /me HTTP/1.1\nHost: api.example\nAuthorization: Bearer abc\n\nHTTP/1.1 200 OK\nDate: Mon, 23 Nov 2026 10:00:00 GMT\n\n",
+    );
+    let output = statuslab(&["link", &exchange, "--base", "https://statuslab.example/"]);
+    assert_eq!(output.status.code(), Some(0));
+    let link = stdout(&output);
+    let payload = link.trim().rsplit("#/s/").next().expect("a payload");
+    let state = statuslab::core::share::decode(payload).expect("the page can open it");
+    assert!(state.exchange.contains("Bearer [redacted]"), "{}", state.exchange);
+}
+
+#[test]
+fn explain_json_carries_the_reference_depth() {
+    let output = statuslab(&["explain", "429", "--json"]);
+    let explained: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let depth = &explained["depth"];
+    assert!(depth["names"].as_array().is_some_and(|n| n.len() >= 8));
+    assert!(depth["snippets"].as_array().is_some_and(|s| s.len() >= 7));
+    assert!(depth["history"].as_array().is_some_and(|h| !h.is_empty()));
+    let vendor = statuslab(&["explain", "218", "--json"]);
+    let explained: serde_json::Value = serde_json::from_str(&stdout(&vendor)).expect("JSON");
+    assert_eq!(explained["depth"]["evidence"]["level"], "doubtful");
+}
