@@ -1,4 +1,4 @@
-//! `www/details/<code>.json` are generated from `data/status-codes.toml`;
+//! `www/details/<code>.json` and `www/guide.json` are generated from the data;
 //! this test fails when any is stale, missing or left over. Regenerate with:
 //!
 //!     STATUSLAB_BLESS=1 cargo test --test details_asset
@@ -15,18 +15,17 @@ fn status_details_assets_are_current() {
     if std::env::var_os("STATUSLAB_BLESS").is_some() {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).expect("creates www/details");
-        for (code, json) in &expected {
-            fs::write(dir.join(format!("{code}.json")), json).expect("writes an asset");
+        for (name, json) in &expected {
+            fs::write(dir.join(name), json).expect("writes an asset");
         }
     }
     let mut stale = Vec::new();
-    for (code, json) in &expected {
-        if fs::read_to_string(dir.join(format!("{code}.json"))).ok().as_ref() != Some(json) {
-            stale.push(code.to_string());
+    for (name, json) in &expected {
+        if fs::read_to_string(dir.join(name)).ok().as_ref() != Some(json) {
+            stale.push(name.clone());
         }
     }
-    let wanted: BTreeSet<String> =
-        expected.iter().map(|(code, _)| format!("{code}.json")).collect();
+    let wanted: BTreeSet<String> = expected.iter().map(|(name, _)| name.clone()).collect();
     let present: BTreeSet<String> = fs::read_dir(&dir)
         .map(|entries| {
             entries
@@ -39,5 +38,19 @@ fn status_details_assets_are_current() {
     assert!(
         stale.is_empty() && extra.is_empty(),
         "www/details is out of date (stale: {stale:?}, extra: {extra:?}): run STATUSLAB_BLESS=1 cargo test --test details_asset"
+    );
+}
+
+/// `www/guide.json`: the decision guide the page fetches when it opens.
+#[test]
+fn guide_asset_is_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/guide.json");
+    let expected = format!("{}\n", statuslab::core::guide::GUIDE_JSON);
+    if std::env::var_os("STATUSLAB_BLESS").is_some() {
+        fs::write(&path, &expected).expect("writes www/guide.json");
+    }
+    assert!(
+        fs::read_to_string(&path).ok() == Some(expected),
+        "www/guide.json is out of date: run STATUSLAB_BLESS=1 cargo test --test details_asset"
     );
 }

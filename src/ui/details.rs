@@ -25,7 +25,7 @@ thread_local! {
     static CACHE: RefCell<HashMap<u16, Rc<DetailsFile>>> = RefCell::new(HashMap::new());
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = browser::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await

@@ -64,7 +64,11 @@ test("phone width: code page and composer have no axe violations", async () => {
   await audit("compose.html#/compose/rate-limited-429", { width: 390, prepare: (page) => page.waitForSelector(".retry .verdict") });
 });
 
-const openSnippets = (page) => page.waitForSelector("#names").then(() => page.locator(".snippet summary").first().click());
+const openSnippets = async (page) => {
+  await page.waitForSelector("#names");
+  await page.click("#show-snippets");
+  await page.locator(".snippet summary").first().click();
+};
 
 for (const dark of [false, true]) {
   test(`depth sections, the guide, exercises, the answer sheet and embeds have no axe violations${dark ? " (dark)" : ""}`, async () => {

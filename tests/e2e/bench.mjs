@@ -16,6 +16,7 @@
 import { writeFileSync, readFileSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import zlib from "node:zlib";
 import {
   ROOT, loadSite, serveSite, launchBrowser, openPage, assertClean, waitForApp, waitForDom, generateHar, recordLongTasks,
 } from "./harness.mjs";
@@ -50,6 +51,13 @@ for (const path of [...shell, ...engine, ...validator]) {
   console.log(`  ${path.padEnd(40)} ${(f.body.length / KB).toFixed(1).padStart(8)} KB raw ${(f.br.length / KB).toFixed(1).padStart(7)} KB br`);
 }
 
+// A docs page with twenty data-attribute cards, none opened yet.
+{
+  const cards = Array.from({ length: 20 }, (_, i) => `<div class="statuslab" data-code="${[200, 201, 204, 301, 304, 400, 401, 403, 404, 409, 410, 412, 415, 422, 429, 500, 502, 503, 504, 451][i]}" data-load="click"></div>`).join("\n");
+  const body = Buffer.from(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Twenty cards</title><link rel="icon" href="data:,"><script src="../statuslab-embed.js" defer></script></head><body><main><h1>Docs</h1>${cards}</main></body></html>`);
+  files.set("/bench/twenty-cards.html", { body, br: zlib.brotliCompressSync(body), type: "text/html; charset=utf-8" });
+}
+
 const site = await serveSite(files);
 const browser = await launchBrowser();
 let overBudget = false;
@@ -75,6 +83,21 @@ try {
   // user opens the composer, never by the reference pages.
   const composePaths = ["/compose.html", ...[...readFileSync(join(ROOT, "dist/compose.html"), "utf8").matchAll(/(app-[0-9a-f]+(?:_bg\.wasm|\.js)|styles-[0-9a-f]+\.css)/g)].map((m) => "/" + m[1])];
   row("composer_page_kb", "composer page compose.html (page, without the worker), brotli", brotli([...new Set(composePaths)]) / KB, "KB", "reported");
+
+  // A docs page with twenty cards: what it loads before any card is opened.
+  {
+    const page = await openPage(browser);
+    const loaded = new Set();
+    page.on("request", (req) => loaded.add(new URL(req.url()).pathname));
+    await page.goto(site.url + "bench/twenty-cards.html");
+    await page.waitForSelector(".statuslab-placeholder");
+    await page.waitForLoadState("networkidle");
+    assertClean(page);
+    await page.context().close();
+    const paths = [...loaded].filter((p) => files.has(p));
+    if (paths.some((p) => p.endsWith(".wasm"))) throw new Error("a card page loaded wasm before a card was opened");
+    row("twenty_cards_kb", `docs page with twenty data-attribute cards, none opened (${paths.length} files), brotli`, brotli(paths) / KB, "KB", "reported");
+  }
 
   // First render: navigation start → first heading in the DOM.
   const renders = [];

@@ -37,6 +37,7 @@ test("a code page names the code in several languages, shows its history, and a 
   assert.match(timeline, /Request Entity Too Large[\s\S]*Payload Too Large[\s\S]*Content Too Large/);
 
   await page.goto(suite.site.url + "#/code/429");
+  await page.click("#show-snippets");
   await page.waitForSelector(".snippet");
   const express = page.locator('.snippet[data-framework="express"]');
   await express.locator("summary").click();

@@ -3,11 +3,16 @@
 //! answer ends at a status code with why, and an example exchange that
 //! opens in the composer.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-const GUIDE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/guide.json"));
+/// The guide as JSON: natively compiled in; the browser fetches the same
+/// document (`www/guide.json`, kept current by `tests/details_asset.rs`)
+/// when the guide opens, so the composer's page does not carry it.
+#[cfg(not(target_arch = "wasm32"))]
+pub const GUIDE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/guide.json"));
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,11 +78,17 @@ pub enum Step<'a> {
 }
 
 impl Guide {
+    /// Reads the guide's JSON document.
+    pub fn parse(json: &str) -> Result<Guide, String> {
+        serde_json::from_str(json).map_err(|e| format!("the guide is damaged: {e}"))
+    }
+
     /// The shipped guide (checked by tests; an unreadable one is empty).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn global() -> &'static Guide {
         static GUIDE: OnceLock<Guide> = OnceLock::new();
         GUIDE.get_or_init(|| {
-            serde_json::from_str(GUIDE_JSON).unwrap_or(Guide {
+            Guide::parse(GUIDE_JSON).unwrap_or(Guide {
                 start: String::new(),
                 questions: Vec::new(),
                 leaves: Vec::new(),

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::core::{
-    depth::{CodeDepth, DetailsFile},
+    depth::{CodeDepth, DetailsFile, Snippet},
     explain::{explain, other_names_label, Explanation},
     registry::{Citation, ClassEntry, Registration, Registry, StatusDetails, StatusEntry},
     route::Route,
@@ -134,7 +134,7 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                 </dl>
             </section>
             if let Some(file) = &prose_ready {
-                { depth_view(&file.depth) }
+                { depth_view(e.code, &file.depth) }
             }
             if !e.related.is_empty() {
                 <section aria-labelledby="related">
@@ -245,7 +245,7 @@ fn source_link(label: &str, url: &str) -> Html {
 }
 
 /// The code in languages and frameworks, what clients do, and its history.
-fn depth_view(depth: &CodeDepth) -> Html {
+fn depth_view(code: u16, depth: &CodeDepth) -> Html {
     html! {
         <>
             if !depth.names.is_empty() {
@@ -272,23 +272,8 @@ fn depth_view(depth: &CodeDepth) -> Html {
                     }
                 </section>
             }
-            if !depth.snippets.is_empty() {
-                <section aria-labelledby="send-it">
-                    <h2 id="send-it">{ "Send it correctly" }</h2>
-                    <p class="subtle">{ "Each snippet's response is checked by Status Lab's own lint: none has a warning." }</p>
-                    { for depth.snippets.iter().map(|s| html! {
-                        <details class="snippet" data-framework={s.framework.clone()}>
-                            <summary>{ format!("{}: {}", s.framework_label(), s.title) }</summary>
-                            <pre class="snippet-source" tabindex="0" aria-label={format!("{} snippet", s.framework_label())}><code>{ s.source.trim_end().to_string() }</code></pre>
-                            <CopyButton text={s.source.trim_end().to_string()} label="Copy the snippet" />
-                            if let Some(note) = &s.note {
-                                <p class="note">{ note.clone() }</p>
-                            }
-                            <p class="subtle">{ "What it sends:" }</p>
-                            <pre class="snippet-exchange" tabindex="0" aria-label="The exchange this snippet produces">{ s.exchange.trim().to_string() }</pre>
-                        </details>
-                    }) }
-                </section>
+            if !depth.snippets.is_empty() || depth.snippets_elsewhere > 0 {
+                <Snippets {code} inline={depth.snippets.clone()} waiting={depth.snippets_elsewhere} />
             }
             if !depth.clients.is_empty() {
                 <section aria-labelledby="clients">
@@ -321,6 +306,71 @@ fn depth_view(depth: &CodeDepth) -> Html {
                 </section>
             }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SnippetsProps {
+    code: u16,
+    /// Snippets already at hand (none in the browser's details file).
+    inline: Vec<Snippet>,
+    /// Snippets in the code's own file, fetched when the reader asks.
+    waiting: usize,
+}
+
+/// "Send it correctly": a snippet per framework, each with what it sends.
+/// The snippets are most of a page's depth, so they load on request.
+#[component]
+fn Snippets(props: &SnippetsProps) -> Html {
+    let loaded = use_state(|| None::<Result<Vec<Snippet>, String>>);
+    let snippets = if props.inline.is_empty() {
+        loaded.as_ref().and_then(|r| r.as_ref().ok()).cloned()
+    } else {
+        Some(props.inline.clone())
+    };
+    let onshow = {
+        let (loaded, code) = (loaded.clone(), props.code);
+        Callback::from(move |_: MouseEvent| {
+            let loaded = loaded.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let url = format!("details/{code}.snippets.json");
+                let result = crate::ui::details::fetch_text(&url).await.and_then(|text| {
+                    serde_json::from_str::<Vec<Snippet>>(&text)
+                        .map_err(|e| format!("{url} is damaged: {e}"))
+                });
+                loaded.set(Some(result));
+            });
+        })
+    };
+    html! {
+        <section aria-labelledby="send-it">
+            <h2 id="send-it">{ "Send it correctly" }</h2>
+            <p class="subtle">{ "Each snippet's response is checked by Status Lab's own lint: none has a warning." }</p>
+            { match snippets {
+                Some(snippets) => snippets.iter().map(|s| html! {
+                    <details class="snippet" data-framework={s.framework.clone()}>
+                        <summary>{ format!("{}: {}", s.framework_label(), s.title) }</summary>
+                        <pre class="snippet-source" tabindex="0" aria-label={format!("{} snippet", s.framework_label())}><code>{ s.source.trim_end().to_string() }</code></pre>
+                        <CopyButton text={s.source.trim_end().to_string()} label="Copy the snippet" />
+                        if let Some(note) = &s.note {
+                            <p class="note">{ note.clone() }</p>
+                        }
+                        <p class="subtle">{ "What it sends:" }</p>
+                        <pre class="snippet-exchange" tabindex="0" aria-label="The exchange this snippet produces">{ s.exchange.trim().to_string() }</pre>
+                    </details>
+                }).collect::<Html>(),
+                None => html! {
+                    <>
+                        <button type="button" id="show-snippets" class="copy-snippet" onclick={onshow}>
+                            { format!("Show the snippets ({} frameworks)", props.waiting) }
+                        </button>
+                        if let Some(Err(why)) = loaded.as_ref() {
+                            <p class="input-error" role="alert">{ format!("The snippets could not be loaded ({why}).") }</p>
+                        }
+                    </>
+                },
+            } }
+        </section>
     }
 }
 

@@ -21,12 +21,61 @@ pub struct GuidePageProps {
     pub at: Option<String>,
 }
 
+thread_local! {
+    static GUIDE: std::cell::RefCell<Option<std::rc::Rc<Guide>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The guide, fetched once per visit (`guide.json`): most visits never
+/// open it, so the page's wasm does not carry it.
+#[hook]
+fn use_guide() -> UseStateHandle<Option<Result<std::rc::Rc<Guide>, String>>> {
+    let state = use_state(|| GUIDE.with(|g| g.borrow().clone()).map(Ok));
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| {
+            if state.is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = crate::ui::details::fetch_text("guide.json")
+                        .await
+                        .and_then(|text| Guide::parse(&text))
+                        .map(std::rc::Rc::new);
+                    if let Ok(guide) = &result {
+                        GUIDE.with(|g| *g.borrow_mut() = Some(guide.clone()));
+                    }
+                    state.set(Some(result));
+                });
+            }
+        });
+    }
+    state
+}
+
 #[component]
 pub fn GuidePage(props: &GuidePageProps) -> Html {
-    let guide = Guide::global();
+    let loaded = use_guide();
     let (Some(app), Some(engine)) = (use_app(), use_engine()) else {
         return html! {};
     };
+    let guide = match loaded.as_ref() {
+        Some(Ok(guide)) => guide.clone(),
+        Some(Err(why)) => {
+            return html! {
+                <section class="guide">
+                    <h1>{ "Which code should I return?" }</h1>
+                    <p class="input-error" role="alert">{ format!("The guide could not be loaded ({why}).") }</p>
+                </section>
+            };
+        }
+        None => {
+            return html! {
+                <section class="guide">
+                    <h1>{ "Which code should I return?" }</h1>
+                    <p class="loading" role="status">{ "Loading the guide…" }</p>
+                </section>
+            };
+        }
+    };
+    let guide = &*guide;
     let at = props.at.clone().unwrap_or_else(|| guide.start.clone());
     let Some(step) = guide.step(&at) else {
         return html! {

@@ -38,9 +38,9 @@ pub fn evidence_level(code: u16) -> Option<(&'static str, &'static str)> {
 /// One code's details file: the long prose of its entry and its depth.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DetailsFile {
-    #[serde(flatten)]
+    // Two members, not one flattened object: serde's `flatten` buffers the
+    // document generically, which costs the page's wasm tens of KB.
     pub details: StatusDetails,
-    #[serde(default)]
     pub depth: CodeDepth,
 }
 
@@ -130,6 +130,7 @@ pub fn of(code: u16) -> CodeDepth {
         names,
         lacking,
         snippets: data.snippets.iter().filter(|s| s.code == code).cloned().collect(),
+        snippets_elsewhere: 0,
         evidence,
         shared: data.evidence.shared.iter().find(|s| s.code == code).cloned(),
         clients: data.clients.iter().filter(|t| t.codes.contains(&code)).cloned().collect(),

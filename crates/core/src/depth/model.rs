@@ -249,12 +249,20 @@ pub struct CodeDepth {
     /// registered code.
     pub lacking: Vec<String>,
     pub snippets: Vec<Snippet>,
+    /// In the browser's details file: how many snippets wait in the code's
+    /// own snippets file (`details/<code>.snippets.json`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub snippets_elsewhere: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared: Option<SharedNumber>,
     pub clients: Vec<ClientTopic>,
     pub history: Vec<HistoryEvent>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl CodeDepth {

@@ -146,23 +146,29 @@ impl Registry {
         }
     }
 
-    /// The prose of each entry as the JSON documents the browser build
-    /// fetches, one per code (`www/details/429.json`): a page loads and
-    /// parses only its own. A test keeps the files current.
+    /// The prose and depth of each entry as the JSON documents the browser
+    /// build fetches, one per code (`www/details/429.json`): a page loads and
+    /// parses only its own. Framework snippets, the bulk of a page's depth
+    /// and shown collapsed, go to a file of their own (`429.snippets.json`),
+    /// fetched when the reader opens them. A test keeps the files current.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn details_files(&self) -> Vec<(u16, String)> {
-        self.entries()
-            .iter()
-            .map(|e| {
-                let file = crate::depth::DetailsFile {
-                    details: StatusDetails::of(e),
-                    depth: crate::depth::of(e.code),
-                };
-                let mut json = serde_json::to_string(&file).unwrap_or_default();
+    pub fn details_files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        for e in self.entries() {
+            let mut depth = crate::depth::of(e.code);
+            let snippets = std::mem::take(&mut depth.snippets);
+            depth.snippets_elsewhere = snippets.len();
+            let file = crate::depth::DetailsFile { details: StatusDetails::of(e), depth };
+            let mut json = serde_json::to_string(&file).unwrap_or_default();
+            json.push('\n');
+            files.push((format!("{}.json", e.code), json));
+            if !snippets.is_empty() {
+                let mut json = serde_json::to_string(&snippets).unwrap_or_default();
                 json.push('\n');
-                (e.code, json)
-            })
-            .collect()
+                files.push((format!("{}.snippets.json", e.code), json));
+            }
+        }
+        files
     }
 
     /// Parses and explains user input in one step.
