@@ -139,6 +139,7 @@ test("two exercises, one wrong and one right, and the score follows", async () =
   await waitForDom(page, (t) => document.querySelector(".exercise-score")?.textContent === `Solved: 1 of ${t}`, total);
   // Progress stays in the browser.
   await page.reload();
+  await waitForApp(page);
   await waitForDom(page, (t) => document.querySelector(".exercise-score")?.textContent === `Solved: 1 of ${t}`, total, 10000);
   assertClean(page);
 });
