@@ -140,3 +140,21 @@ fn engine_messages_cross_as_javascript_values() {
     let file = back.payload.dyn_into::<web_sys::File>().expect("the File itself arrives");
     assert_eq!(file.name(), "capture.http");
 }
+
+/// After a panic the crash notice stands in for the dead app: a reload into
+/// the saved draft, the details to copy, and the details as text, never
+/// markup (they may quote the user's input).
+#[wasm_bindgen_test]
+fn the_crash_notice_offers_a_reload_and_the_details_as_text() {
+    let details = "panicked at <img src=x onerror=alert(1)>";
+    statuslab::ui::panic::show_crash_notice(details).expect("a notice");
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let notice = document.get_element_by_id("crash-notice").expect("the notice is in the page");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alertdialog"));
+    assert_eq!(text_of(&notice, ".crash-details"), details);
+    assert!(notice.query_selector("img").ok().flatten().is_none(), "no markup from the details");
+    assert!(document.get_element_by_id("crash-reload").is_some());
+    assert!(document.get_element_by_id("crash-copy").is_some());
+    statuslab::ui::panic::show_crash_notice("again").expect("idempotent");
+    assert_eq!(document.query_selector_all(".crash-notice").expect("query").length(), 1);
+}

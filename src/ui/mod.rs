@@ -13,6 +13,7 @@ mod details;
 #[cfg(feature = "composer")]
 pub mod engine_client;
 mod hooks;
+pub mod panic;
 mod shortcut;
 #[cfg(feature = "composer")]
 pub mod validator_client;
@@ -21,6 +22,7 @@ pub use app::App;
 
 /// Mounts the playground on `<div id="app">` (or the body if it is missing).
 pub fn start() {
+    panic::install();
     shortcut::install_shortcut_focus("/", "search");
     let root = browser::document().and_then(|d| d.get_element_by_id("app"));
     match root {

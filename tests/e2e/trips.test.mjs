@@ -274,3 +274,43 @@ test("a loaded HAR and its open entry survive a reload; one too large to keep sa
   await waitForDom(page, () => localStorage.getItem("statuslab.loaded.v1") === null);
   assertClean(page);
 });
+
+test("keyboard alone: tab from the address bar to a fix and apply it", async () => {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(suite.site.url + "compose.html#/compose/redirect-post-with-301");
+  await waitForApp(page);
+  await page.waitForSelector(".apply-fix");
+  const before = await page.inputValue("#status");
+  let reached = false;
+  for (let i = 0; i < 400 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.classList.contains("apply-fix"));
+    // Focus must always be visible where it lands.
+    const outlined = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return true;
+      const style = getComputedStyle(el);
+      return style.outlineStyle !== "none" || style.boxShadow !== "none";
+    });
+    assert.ok(outlined, `focus is not visible on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`);
+  }
+  assert.ok(reached, "a fix button is reachable with Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#undo-fix");
+  assert.ok((await page.inputValue("#status")) !== before || (await page.locator(".just-fixed").count()) > 0);
+  assertClean(page);
+});
+
+test("reduced motion: nothing animates when the reader asks for less motion", async () => {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
+  await page.goto(suite.site.url + "#/");
+  await waitForApp(page);
+  const moving = await page.evaluate(() =>
+    [...document.querySelectorAll("*")].filter((el) => {
+      const style = getComputedStyle(el);
+      return (style.transitionDuration.split(",").some((d) => parseFloat(d) > 0)) || style.animationName !== "none";
+    }).map((el) => el.className).slice(0, 5),
+  );
+  assert.deepEqual(moving, []);
+  assertClean(page);
+});

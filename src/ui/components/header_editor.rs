@@ -14,15 +14,34 @@ pub struct HeaderEditorProps {
     pub onremove: Callback<usize>,
 }
 
+/// Rows rendered at first, and added per "Show more": a message with
+/// 100,000 fields must not put 300,000 inputs in the page at once.
+const ROWS_STEP: usize = 200;
+
+/// "100001" → "100,001".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Editable header rows; names autocomplete from registered field names
 /// (the `<datalist id="field-names">` rendered once by the composer).
 #[component]
 pub fn HeaderEditor(props: &HeaderEditorProps) -> Html {
     let side = props.side.clone();
+    let shown = use_state(|| ROWS_STEP);
+    let total = props.headers.0.len();
     html! {
         <fieldset class="headers-editor">
             <legend>{ "Headers" }</legend>
-            { for props.headers.iter().enumerate().map(|(index, header)| {
+            { for props.headers.iter().take(*shown).enumerate().map(|(index, header)| {
                 let onname = {
                     let onname = props.onname.clone();
                     Callback::from(move |e: InputEvent| onname.emit((index, e.target_unchecked_into::<HtmlInputElement>().value())))
@@ -46,6 +65,15 @@ pub fn HeaderEditor(props: &HeaderEditorProps) -> Html {
                     </div>
                 }
             }) }
+            if total > *shown {
+                <p class="hint headers-hidden" role="status">
+                    { format!("{} fields: the first {} are shown to edit; the analysis covers all of them. ", thousands(total), thousands(*shown)) }
+                    <button type="button" class="link-button" onclick={{
+                        let shown = shown.clone();
+                        Callback::from(move |_: MouseEvent| shown.set(*shown + ROWS_STEP))
+                    }}>{ format!("Show {} more", ROWS_STEP.min(total - *shown)) }</button>
+                </p>
+            }
             <button type="button" class="add-header" onclick={props.onadd.reform(|_: MouseEvent| ())}>
                 { format!("+ Add {side} header") }
             </button>

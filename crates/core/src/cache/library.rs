@@ -36,7 +36,9 @@ fn build(ctx: &Context<'_>) -> Option<(http::Request<()>, http::Response<()>)> {
                 HeaderName::from_bytes(header.name.trim().as_bytes()),
                 HeaderValue::from_str(header.value.trim()),
             ) {
-                request.headers_mut().append(name, value);
+                // HeaderMap holds at most 32,768 fields and panics past that
+                // on `append`; a message that large gets no library verdict.
+                request.headers_mut().try_append(name, value).ok()?;
             }
         }
     }
@@ -54,7 +56,7 @@ fn build(ctx: &Context<'_>) -> Option<(http::Request<()>, http::Response<()>)> {
         if let (Ok(name), Ok(value)) =
             (HeaderName::from_bytes(header.name.trim().as_bytes()), HeaderValue::from_str(&value))
         {
-            response.headers_mut().append(name, value);
+            response.headers_mut().try_append(name, value).ok()?;
         }
     }
     Some((request, response))
