@@ -320,7 +320,13 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
         let snapshot = state.clone();
         use_effect_with((settled, state.composer.revision), move |(settled, _)| {
             let exchange = &snapshot.composer.exchange;
-            let size = exchange.request.body.len() + exchange.response.body.len();
+            let fields = |headers: &crate::core::exchange::Headers| {
+                headers.iter().map(|h| h.name.len() + h.value.len() + 4).sum::<usize>()
+            };
+            let size = exchange.request.body.len()
+                + exchange.response.body.len()
+                + fields(&exchange.request.headers)
+                + fields(&exchange.response.headers);
             if *settled && size <= SAVE_LIMIT_BYTES {
                 // Credentials are not written to storage in clear: a reload
                 // brings the exchange back with them redacted.

@@ -67,6 +67,9 @@ test("a 10 MB body", async () => {
   await openFile(page, "big.http", `GET / HTTP/1.1\r\nHost: a.example\r\n\r\nHTTP/1.1 200 OK\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: text/plain\r\n\r\n${"x".repeat(10_000_000)}`);
   await waitForDom(page, () => document.querySelector(".body-hint")?.textContent.startsWith("10000000 bytes"), undefined, 60000);
   await longestSince(page, from, "10 MB body");
+  // Analysed in full, held out of the editor until asked for.
+  assert.match(await page.textContent(".large-body"), /10\.0 MB/);
+  assert.equal(await page.inputValue("#response-body"), "");
   assertClean(page);
 });
 

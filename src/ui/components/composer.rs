@@ -56,6 +56,9 @@ fn reveal_fixed_field(target: &FixTarget) {
 /// would be copied on every render for a few lines.
 const EXCERPT_LIMIT_BYTES: usize = 256 << 10;
 
+/// Bodies larger than this wait for "Show it for editing" (see above).
+const EDITOR_LIMIT_BYTES: usize = 1 << 20;
+
 fn excerpt_source(body: &str) -> AttrValue {
     if body.len() <= EXCERPT_LIMIT_BYTES {
         AttrValue::from(body.to_string())
@@ -124,21 +127,41 @@ pub fn Composer() -> Html {
     };
     let state: &ComposerState = &app.composer;
     let exchange = &state.exchange;
+    // A body over EDITOR_LIMIT_BYTES is analysed in full but not put in its
+    // text area until the user asks: laying out megabytes of text blocks
+    // the page for longer than any budget allows.
+    let edit_large = use_state(|| false);
     {
         let (request_body, response_body) = (request_body.clone(), response_body.clone());
         let snapshot = app.clone();
-        let deps = (state.body_revision, state.settled());
-        use_effect_with(deps, move |_| {
+        let deps = (state.body_revision, state.settled(), *edit_large);
+        use_effect_with(deps, move |(_, _, edit_large)| {
             let exchange = &snapshot.composer.exchange;
             for (area, text) in
                 [(&request_body, &exchange.request.body), (&response_body, &exchange.response.body)]
             {
                 if let Some(area) = area.cast::<HtmlTextAreaElement>() {
-                    area.set_value(text);
+                    let held_back = text.len() > EDITOR_LIMIT_BYTES && !edit_large;
+                    area.set_read_only(held_back);
+                    area.set_value(if held_back { "" } else { text });
                 }
             }
         });
     }
+    let large_body = [&exchange.request.body, &exchange.response.body]
+        .iter()
+        .map(|b| b.len())
+        .max()
+        .filter(|&bytes| bytes > EDITOR_LIMIT_BYTES && !*edit_large);
+    let large_note = large_body.map(|bytes| {
+        let edit_large = edit_large.clone();
+        html! {
+            <p class="hint large-body" role="status">
+                { format!("A body of {:.1} MB is analysed in full but not shown in its editor, which would stall the page. ", bytes as f64 / 1e6) }
+                <button type="button" class="link-button" id="edit-large-body" onclick={Callback::from(move |_: MouseEvent| edit_large.set(true))}>{ "Show it for editing" }</button>
+            </p>
+        }
+    });
     {
         // Edited, a preset's exchange is the user's own: the address stops
         // naming the preset, so a reload restores the edits (see state).
@@ -312,6 +335,7 @@ pub fn Composer() -> Html {
                     onpage={d.reform(ComposerAction::SetEntriesPage)} />
             }
             if state.settled() {
+            { large_note.unwrap_or_default() }
             <div class="workbench" id="workbench">
             <div class="panes">
                 <fieldset class="pane request">
