@@ -96,11 +96,11 @@ fn grade_analysis(exercise: &Exercise, exchange: &Exchange, analysis: &Analysis)
         ));
     }
     for field in &expect.fields {
-        let value = response.headers.get(&field.name).unwrap_or_default().to_ascii_lowercase();
+        let value = response.headers.get(&field.name).unwrap_or_default();
         let missing: Vec<&str> = field
             .contains
             .iter()
-            .filter(|token| !value.contains(&token.to_ascii_lowercase()))
+            .filter(|token| !lists_token(value, token))
             .map(String::as_str)
             .collect();
         checks.push(check(
@@ -164,6 +164,22 @@ fn grade_analysis(exercise: &Exercise, exchange: &Exchange, analysis: &Analysis)
     Grade { exercise: exercise.id.clone(), passed: checks.iter().all(|c| c.passed), checks }
 }
 
+/// Whether the list field `value` has `token` as one of its items
+/// (case-insensitive). An item's parameters (`; charset=utf-8`) and, when
+/// the token has none, a directive's value (`private="Set-Cookie"`) are
+/// ignored; a token is never matched inside a longer item, so `max-age=60`
+/// is not found in `max-age=600`.
+fn lists_token(value: &str, token: &str) -> bool {
+    let token = token.trim();
+    value.split(',').map(str::trim).any(|item| {
+        let head = item.split(';').next().unwrap_or_default().trim();
+        let name = head.split('=').next().unwrap_or_default().trim();
+        item.eq_ignore_ascii_case(token)
+            || head.eq_ignore_ascii_case(token)
+            || (!token.contains('=') && name.eq_ignore_ascii_case(token))
+    })
+}
+
 fn cache_check(expected: &super::CacheExpect, analysis: &Analysis) -> Check {
     let (label, verdict) = match (expected.scope, analysis.cache.as_ref()) {
         (_, None) => {
@@ -216,4 +232,21 @@ fn retry_check(expected: &super::RetryExpect, analysis: &Analysis) -> Check {
         _ => "The retry behaviour fits the scenario.".to_string(),
     };
     check("Retry", !low && !high, detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lists_token;
+
+    #[test]
+    fn list_tokens_match_whole_items_only() {
+        assert!(lists_token("public, max-age=60, s-maxage=3600", "max-age=60"));
+        assert!(!lists_token("public, max-age=600", "max-age=60"));
+        assert!(lists_token("GET, HEAD", "head"));
+        assert!(!lists_token("GETTER", "GET"));
+        assert!(lists_token("application/problem+json; charset=utf-8", "application/problem+json"));
+        assert!(lists_token("private=\"Set-Cookie\"", "private"));
+        assert!(lists_token("bytes */4096", "bytes */4096"));
+        assert!(!lists_token("", "private"));
+    }
 }
