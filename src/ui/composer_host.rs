@@ -59,6 +59,22 @@ pub fn wants_schema_check(exchange: &crate::core::exchange::Exchange, user: bool
     looks_json && (user || json_media || response.status >= 400)
 }
 
+/// A button's callback that opens `text` (raw HTTP) in the composer: the
+/// guide's examples and the exercises' answers use it.
+pub fn open_in_composer(
+    dispatcher: yew::functional::UseReducerDispatcher<AppReducer>,
+    engine: Engine,
+    text: String,
+) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let route = Route::Composer { preset: None };
+        browser::push_hash(&route.to_fragment());
+        dispatcher.dispatch(Action::Navigate(route));
+        dispatcher.dispatch(Action::Composer(ComposerAction::LoadStarted));
+        engine.run(Job::LoadText { text: text.clone() });
+    })
+}
+
 /// Reads the last session's exchange back (through the engine, which holds
 /// the parser), if there is one.
 fn restore_saved(dispatcher: &yew::functional::UseReducerDispatcher<AppReducer>, engine: &Engine) {

@@ -8,7 +8,7 @@ use crate::core::{
 };
 use crate::ui::{
     browser,
-    components::{CodeLink, SpecLink},
+    components::{source_link, CodeLink, SpecLink},
     details::{use_details, Details},
 };
 
@@ -231,16 +231,6 @@ fn evidence_view(depth: &CodeDepth) -> Html {
                 </section>
             }
         </>
-    }
-}
-
-/// A link to a source, only when it is a web address.
-fn source_link(label: &str, url: &str) -> Html {
-    match crate::core::route::web_link(url) {
-        Some(url) => {
-            html! { <a class="spec-link" href={url.to_string()} rel="noopener" target="_blank">{ label.to_string() }</a> }
-        }
-        None => html! { <span>{ label.to_string() }</span> },
     }
 }
 

@@ -8,12 +8,14 @@ use yew::prelude::*;
 
 use crate::core::{
     exercise::{Exercise, Grade, Pack},
-    route::{web_link, ExerciseRoute, Route},
+    route::{ExerciseRoute, Route},
 };
 use crate::engine::protocol::{Job, PackSource};
 use crate::state::{Action, ExerciseAction, ExerciseState, Progress};
 use crate::ui::{
     browser,
+    components::source_link,
+    composer_host::open_in_composer,
     context::{use_app, use_engine},
 };
 
@@ -28,12 +30,8 @@ pub struct ExercisesProps {
     pub at: ExerciseRoute,
 }
 
-fn source_link(exercise: &Exercise) -> Html {
-    let label = exercise.spec.label();
-    match web_link(&exercise.spec.url) {
-        Some(url) => html! { <a class="spec-link" href={url.to_string()} rel="noopener noreferrer" target="_blank">{ label }</a> },
-        None => html! { <span class="spec-link">{ label }</span> },
-    }
+fn exercise_source(exercise: &Exercise) -> Html {
+    source_link(&exercise.spec.label(), &exercise.spec.url)
 }
 
 #[component]
@@ -226,7 +224,7 @@ fn answer_sheet(pack: &Pack) -> Html {
                     <p>{ exercise.scenario.trim().to_string() }</p>
                     <p><strong>{ "Accepted: " }</strong>{ exercise.expect.status.iter().map(u16::to_string).collect::<Vec<_>>().join(", ") }</p>
                     <pre class="answer-reference">{ exercise.reference.trim().to_string() }</pre>
-                    <p>{ exercise.explanation.trim().to_string() }{ " " }{ source_link(exercise) }</p>
+                    <p>{ exercise.explanation.trim().to_string() }{ " " }{ exercise_source(exercise) }</p>
                 </article>
             }) }
         </section>
@@ -278,20 +276,11 @@ fn ExerciseView(props: &ExerciseViewProps) -> Html {
             });
         })
     };
-    let oncompose = {
-        let (engine, dispatcher, text) = (
-            engine.clone(),
-            app.dispatcher(),
-            format!("{}\n\n{}", exercise.request.trim_end(), answer.trim_start()),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let route = Route::Composer { preset: None };
-            browser::push_hash(&route.to_fragment());
-            dispatcher.dispatch(Action::Navigate(route));
-            dispatcher.dispatch(Action::Composer(crate::state::ComposerAction::LoadStarted));
-            engine.run(Job::LoadText { text: text.clone() });
-        })
-    };
+    let oncompose = open_in_composer(
+        app.dispatcher(),
+        engine.clone(),
+        format!("{}\n\n{}", exercise.request.trim_end(), answer.trim_start()),
+    );
     let index = props.pack.exercises.iter().position(|e| e.id == exercise.id).unwrap_or(0);
     let neighbour = |i: Option<usize>| {
         i.and_then(|i| props.pack.exercises.get(i))
@@ -357,7 +346,7 @@ fn ExerciseView(props: &ExerciseViewProps) -> Html {
                 <h2 id="explanation-title">{ "Explanation" }</h2>
                 if show_explanation {
                     <p>{ exercise.explanation.trim().to_string() }</p>
-                    <p>{ "Source: " }{ source_link(exercise) }</p>
+                    <p>{ "Source: " }{ exercise_source(exercise) }</p>
                     <p>{ "A model answer:" }</p>
                     <pre class="exercise-reference">{ exercise.reference.trim().to_string() }</pre>
                 } else {

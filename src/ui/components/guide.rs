@@ -7,12 +7,11 @@ use yew::prelude::*;
 use crate::core::{
     guide::{Guide, Step},
     registry::Registry,
-    route::{web_link, Route},
+    route::Route,
 };
-use crate::engine::protocol::Job;
-use crate::state::{Action, ComposerAction};
 use crate::ui::{
-    browser,
+    components::source_link,
+    composer_host::open_in_composer,
     context::{use_app, use_engine},
 };
 
@@ -113,24 +112,13 @@ pub fn GuidePage(props: &GuidePageProps) -> Html {
                 },
                 Step::Leaf(leaf) => {
                     let name = Registry::global().entry(leaf.code).map(|e| e.name.to_string()).unwrap_or_default();
-                    let onopen = {
-                        let (engine, dispatcher, text) = (engine.clone(), app.dispatcher(), leaf.exchange.clone());
-                        Callback::from(move |_: MouseEvent| {
-                            let route = Route::Composer { preset: None };
-                            browser::push_hash(&route.to_fragment());
-                            dispatcher.dispatch(Action::Navigate(route));
-                            dispatcher.dispatch(Action::Composer(ComposerAction::LoadStarted));
-                            engine.run(Job::LoadText { text: text.clone() });
-                        })
-                    };
+                    let onopen = open_in_composer(app.dispatcher(), engine.clone(), leaf.exchange.clone());
                     html! {
                         <div class="guide-answer">
                             <h2 class="guide-code">{ format!("{} {name}", leaf.code) }</h2>
                             <p>{ leaf.why.clone() }</p>
                             <p>{ "Defined in " }
-                                if let Some(url) = web_link(&leaf.spec.url) {
-                                    <a class="spec-link" href={url.to_string()} rel="noopener" target="_blank">{ leaf.spec.label() }</a>
-                                }
+                                { source_link(&leaf.spec.label(), &leaf.spec.url) }
                             </p>
                             if let Some(correction) = &leaf.correction {
                                 <div class="guide-correction">

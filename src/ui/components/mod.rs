@@ -17,7 +17,7 @@ pub use footer::SiteFooter;
 pub use header::SiteHeader;
 pub use message_page::MessagePage;
 pub use reference_list::{ReferenceList, ReferenceListProps};
-pub use spec_link::SpecLink;
+pub use spec_link::{source_link, SpecLink};
 
 /// Declares the composer's components, which exist only in the full build
 /// (the `composer` feature): the reference build leaves them out.

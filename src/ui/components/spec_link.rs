@@ -16,3 +16,15 @@ pub fn SpecLink(props: &SpecLinkProps) -> Html {
         </a>
     }
 }
+
+/// A source named in data (ours or a workshop leader's): a link only when
+/// the address is http(s), plain text otherwise, so data can never make a
+/// `javascript:` link.
+pub fn source_link(label: &str, url: &str) -> Html {
+    match crate::core::route::web_link(url) {
+        Some(url) => html! {
+            <a class="spec-link" href={url.to_string()} rel="noopener noreferrer" target="_blank">{ label.to_string() }</a>
+        },
+        None => html! { <span class="spec-link">{ label.to_string() }</span> },
+    }
+}
