@@ -184,8 +184,15 @@ test("the guide ends at a code and opens its example in the composer", async () 
   await page.goto(suite.site.url + "index.html#/guide");
   await page.waitForSelector(".guide-choices .choice", { timeout: 15000 });
   for (let step = 0; step < 8 && (await page.locator(".guide-answer").count()) === 0; step++) {
+    // Wait for the next step to render, not merely for the old one to be
+    // there still: clicking a choice of a page on its way out times out.
+    const question = await page.textContent(".guide-question h2");
     await page.locator(".guide-choices .choice").first().click();
-    await waitForDom(page, () => document.querySelector(".guide-answer, .guide-choices"));
+    await page.waitForFunction(
+      (before) => document.querySelector(".guide-answer") || document.querySelector(".guide-question h2")?.textContent !== before,
+      question,
+      { timeout: 10000 },
+    );
   }
   await page.waitForSelector(".guide-answer");
   const code = (await page.textContent(".guide-code")).slice(0, 3);
