@@ -16,7 +16,11 @@ TOOLS_DIR="$STATUSLAB_ROOT/.tools"
 
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+# Steps print the time since the outermost script started, so a slow CI run
+# shows where its minutes went.
+: "${STATUSLAB_T0:=$(date +%s)}"
+export STATUSLAB_T0
+say() { printf '\033[1m==> [%4ss] %s\033[0m\n' "$(($(date +%s) - STATUSLAB_T0))" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
