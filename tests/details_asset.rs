@@ -41,6 +41,31 @@ fn status_details_assets_are_current() {
     );
 }
 
+/// `www/composer-redirect.js` preloads a code page's prose file; its list of
+/// codes that have one must match `www/details`, or it would ask for a file
+/// that is not there (a 404 in the console) or miss one that is.
+#[test]
+fn the_early_script_knows_which_codes_have_prose() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/composer-redirect.js");
+    let script = fs::read_to_string(&path).expect("reads www/composer-redirect.js");
+    let codes: Vec<String> = Registry::global()
+        .details_files()
+        .iter()
+        .filter_map(|(name, _)| {
+            name.strip_suffix(".json").filter(|stem| !stem.contains('.')).map(str::to_string)
+        })
+        .collect();
+    let line = format!("  var withProse = \" {} \";", codes.join(" "));
+    let current =
+        script.lines().find(|l| l.trim_start().starts_with("var withProse = ")).unwrap_or_default();
+    if std::env::var_os("STATUSLAB_BLESS").is_some() && current != line {
+        fs::write(&path, script.replacen(current, &line, 1))
+            .expect("writes www/composer-redirect.js");
+    } else {
+        assert_eq!(current, line, "run STATUSLAB_BLESS=1 cargo test --test details_asset");
+    }
+}
+
 /// `www/guide.json`: the decision guide the page fetches when it opens.
 #[test]
 fn guide_asset_is_current() {

@@ -2,7 +2,8 @@
 // for the built site (brotli when the browser asks, as production should),
 // and a Chromium page that records every console error and wasm panic.
 import { createServer } from "node:http";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile, readdir, stat, writeFile, rename } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { join, extname, resolve } from "node:path";
 import { mkdirSync } from "node:fs";
@@ -23,6 +24,29 @@ const TYPES = {
   ".json": "application/json",
 };
 
+// Brotli at quality 11 takes about 8 s over the whole site; every test file
+// and the benchmark load the site, so each distinct file is compressed once
+// and kept here under its content hash.
+const BROTLI_CACHE = join(ROOT, "target/e2e-brotli");
+
+async function brotli(body) {
+  const path = join(BROTLI_CACHE, createHash("sha256").update(body).digest("hex") + ".br");
+  try {
+    return await readFile(path);
+  } catch {
+    const br = brotliCompressSync(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    });
+    mkdirSync(BROTLI_CACHE, { recursive: true });
+    // Written under a temporary name first, so a test file started in
+    // parallel never reads half a file.
+    const partial = `${path}.${process.pid}.tmp`;
+    await writeFile(partial, br);
+    await rename(partial, path);
+    return br;
+  }
+}
+
 /** Every file of the built site, with its brotli-compressed form. */
 export async function loadSite(dir = DIST) {
   const files = new Map();
@@ -32,9 +56,7 @@ export async function loadSite(dir = DIST) {
       if ((await stat(join(dir, rel))).isDirectory()) await walk(rel);
       else {
         const body = await readFile(join(dir, rel));
-        const br = brotliCompressSync(body, {
-          params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
-        });
+        const br = await brotli(body);
         files.set("/" + rel, { body, br, type: TYPES[extname(rel)] ?? "application/octet-stream" });
       }
     }
@@ -66,7 +88,7 @@ export async function serveSite(files, port = 0) {
   return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",

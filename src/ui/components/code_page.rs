@@ -43,7 +43,11 @@ pub fn CodePage(props: &CodePageProps) -> Html {
                 <a href={back.to_fragment()}>{ "← " }{ back_label }</a>
             </nav>
             { body }
-            <Permalink code={props.code} />
+            // Last on the page: drawn before the prose arrives, it would be
+            // pushed down by it.
+            if !matches!(*details, Details::Loading) || registry.entry(props.code).is_none() {
+                <Permalink code={props.code} />
+            }
         </article>
     }
 }
@@ -98,6 +102,9 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                     <p class="note">{ fallback.clone() }</p>
                 }
             </header>
+            // The sections below wait for the prose (usually already fetched
+            // by the early script): drawn before it, they would jump down
+            // when it arrives.
             { match prose {
                 Details::Loaded(details) => details_view(details),
                 Details::Loading => html! { <p class="loading" role="status">{ "Loading the full explanation…" }</p> },
@@ -105,6 +112,7 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                     <p class="input-error" role="alert">{ format!("The full explanation could not be loaded ({why}). The facts below are complete.") }</p>
                 },
             } }
+            if !matches!(prose, Details::Loading) {
             if !e.headers.is_empty() {
                 <section aria-labelledby="headers">
                     <h2 id="headers">{ "Headers" }</h2>
@@ -141,6 +149,7 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                     <h2 id="related">{ "Related codes" }</h2>
                     <ul class="chips">{ for e.related.iter().map(|&code| html! { <li><CodeLink {code} /></li> }) }</ul>
                 </section>
+            }
             }
         </>
     }
