@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::{
     analysis::{Analysis, AnalysisOptions},
-    exchange::{Exchange, Request, Response},
+    exchange::{Exchange, Header, Headers, Request, Response},
     exercise::{Exercise, Grade, Pack},
     export::Format,
     lint::Severity,
@@ -33,6 +33,9 @@ pub enum Job {
         options: AnalysisOptions,
         #[serde(default)]
         reuse: BodyReuse,
+        /// The fields the worker holds after the page's rows (see `Held`).
+        #[serde(default)]
+        held: Held,
     },
     /// Read pasted text (raw HTTP, curl output or HAR) into exchanges.
     LoadText { text: String },
@@ -46,13 +49,30 @@ pub enum Job {
     LoadPreset { id: String },
     /// The exchange written out in another format (with its analysis where
     /// the format carries one).
-    Export { format: Format, exchange: Exchange, options: AnalysisOptions, include_secrets: bool },
+    Export {
+        format: Format,
+        exchange: Exchange,
+        options: AnalysisOptions,
+        include_secrets: bool,
+        #[serde(default)]
+        held: Held,
+    },
     /// Read a shared link's payload (`share`) and the exchange in it.
     OpenLink { payload: String },
     /// The link for `exchange` and the rest of `state` (whose `exchange`
     /// text the engine fills in). `base_len`: the address's length before
     /// the payload, for the chat-length verdict.
-    Share { exchange: Exchange, state: SharedState, include_secrets: bool, base_len: usize },
+    Share {
+        exchange: Exchange,
+        state: SharedState,
+        include_secrets: bool,
+        base_len: usize,
+        #[serde(default)]
+        held: Held,
+    },
+    /// The next `count` held fields of `side`, to edit on the page; `held`
+    /// is what the page believes the worker holds.
+    TakeHeld { side: Side, held: Held, count: usize },
     /// Read an exercise pack.
     LoadPack { source: PackSource },
     /// Grade a response (raw HTTP) to an exercise, whose request it answers.
@@ -95,6 +115,9 @@ pub enum Reply {
         total: usize,
         skipped: Vec<String>,
         first: Option<Box<Exchange>>,
+        /// Fields of `first` the worker kept back (see `Held`).
+        #[serde(default)]
+        held: Held,
     },
     /// The input could not be read: why, naming the line.
     LoadFailed {
@@ -119,6 +142,14 @@ pub enum Reply {
     LinkOpened {
         state: Box<SharedState>,
         exchange: Box<Exchange>,
+        #[serde(default)]
+        held: Held,
+    },
+    /// Held fields released to the page, to append to `side`'s rows.
+    HeldTaken {
+        side: Side,
+        source: u64,
+        fields: Vec<Header>,
     },
     /// The link could not be opened: why, in words for the user.
     LinkFailed {
@@ -253,6 +284,128 @@ fn response_without_body(response: &Response) -> Response {
     }
 }
 
+/// Which half of the exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    Request,
+    Response,
+}
+
+/// A header section longer than this is split: the page gets the first
+/// `HELD_WINDOW` fields as rows to edit, the worker keeps the rest and adds
+/// them back to every analysis, export and link. A message with 100,000
+/// fields then never crosses to the page, where copying, comparing and
+/// storing it on each render would block for hundreds of milliseconds.
+pub const HOLD_FROM: usize = 1_000;
+pub const HELD_WINDOW: usize = 200;
+
+/// How many fields the worker holds after the page's rows, per side, and
+/// which reply they came with (`source`): a job naming other fields than
+/// the worker holds (a newer load replaced them) gets none added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Held {
+    pub source: u64,
+    pub request: usize,
+    pub response: usize,
+}
+
+impl Held {
+    pub fn any(&self) -> bool {
+        self.request + self.response > 0
+    }
+
+    pub fn count(&self, side: Side) -> usize {
+        match side {
+            Side::Request => self.request,
+            Side::Response => self.response,
+        }
+    }
+
+    fn count_mut(&mut self, side: Side) -> &mut usize {
+        match side {
+            Side::Request => &mut self.request,
+            Side::Response => &mut self.response,
+        }
+    }
+
+    /// The page's side: `taken` fields arrived from the worker.
+    pub fn took(&mut self, side: Side, taken: usize) {
+        let count = self.count_mut(side);
+        *count = count.saturating_sub(taken);
+    }
+}
+
+/// The worker's side: the fields it holds back, per side. They never
+/// change until the next load replaces them; the page's `Held` counts say
+/// how many of the last ones it has not taken yet.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct HeldFields {
+    source: u64,
+    request: Vec<Header>,
+    response: Vec<Header>,
+}
+
+fn split_long(headers: &mut Headers) -> Vec<Header> {
+    if headers.0.len() > HOLD_FROM {
+        headers.0.split_off(HELD_WINDOW)
+    } else {
+        Vec::new()
+    }
+}
+
+impl HeldFields {
+    fn fields(&self, side: Side) -> &[Header] {
+        match side {
+            Side::Request => &self.request,
+            Side::Response => &self.response,
+        }
+    }
+
+    /// Keeps back the fields past the window of each long side of an
+    /// exchange about to be sent to the page (replacing what was held);
+    /// `source` names the reply that carries it.
+    pub fn hold_back(&mut self, exchange: &mut Exchange, source: u64) -> Held {
+        self.source = source;
+        self.request = split_long(&mut exchange.request.headers);
+        self.response = split_long(&mut exchange.response.headers);
+        Held { source, request: self.request.len(), response: self.response.len() }
+    }
+
+    /// The last `count` held fields of `side`: those the page has not taken.
+    fn remaining(&self, side: Side, count: usize) -> &[Header] {
+        let fields = self.fields(side);
+        &fields[fields.len().saturating_sub(count)..]
+    }
+
+    /// Whether `held` describes these fields.
+    fn matches(&self, held: Held) -> bool {
+        held.source == self.source
+            && held.request <= self.request.len()
+            && held.response <= self.response.len()
+    }
+
+    /// Adds back, after the page's rows, the fields the page has not taken.
+    pub fn restore(&self, exchange: &mut Exchange, held: Held) {
+        if !held.any() || !self.matches(held) {
+            return;
+        }
+        exchange.request.headers.0.extend_from_slice(self.remaining(Side::Request, held.request));
+        exchange
+            .response
+            .headers
+            .0
+            .extend_from_slice(self.remaining(Side::Response, held.response));
+    }
+
+    /// The next `count` fields of `side` for the page to take.
+    pub fn take(&self, side: Side, held: Held, count: usize) -> Vec<Header> {
+        if !self.matches(held) {
+            return Vec::new();
+        }
+        self.remaining(side, held.count(side)).iter().take(count).cloned().collect()
+    }
+}
+
 /// A reply with the sequence number of the request it answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
@@ -274,6 +427,7 @@ pub struct Sequencer {
     latest_share: u64,
     latest_pack: u64,
     latest_grade: u64,
+    latest_take: u64,
 }
 
 /// What the page should do with a reply.
@@ -300,6 +454,7 @@ impl Sequencer {
             Job::Share { .. } => self.latest_share = seq,
             Job::LoadPack { .. } => self.latest_pack = seq,
             Job::Grade { .. } => self.latest_grade = seq,
+            Job::TakeHeld { .. } => self.latest_take = seq,
         }
         seq
     }
@@ -318,6 +473,7 @@ impl Sequencer {
             Reply::Shared(_) => self.latest_share,
             Reply::PackLoaded { .. } | Reply::PackFailed { .. } => self.latest_pack,
             Reply::Graded(_) => self.latest_grade,
+            Reply::HeldTaken { .. } => self.latest_take,
         };
         if reply.seq == latest {
             Freshness::Current
@@ -348,6 +504,7 @@ mod tests {
             exchange: Exchange::default(),
             options: options(),
             reuse: BodyReuse::default(),
+            held: Held::default(),
         };
         let first = sequencer.issue(&job);
         let second = sequencer.issue(&job);
@@ -362,6 +519,7 @@ mod tests {
             exchange: Exchange::default(),
             options: options(),
             reuse: BodyReuse::default(),
+            held: Held::default(),
         });
         let load = sequencer.issue(&Job::LoadText { text: "HTTP/1.1 200 OK\n\n".into() });
         assert_eq!(sequencer.judge(&analyzed(analysis)), Freshness::Current);
@@ -423,6 +581,73 @@ mod tests {
         assert_eq!(page.strip(&mut exchange.clone()), BodyReuse::default());
         assert_eq!(page.strip(&mut exchange), BodyReuse::default());
         assert_eq!(exchange.response.body, "small");
+    }
+
+    fn many_fields(n: usize) -> Exchange {
+        let mut exchange = Exchange::default();
+        for i in 0..n {
+            exchange.response.headers.push(format!("X-Field-{i}"), format!("value {i}"));
+        }
+        exchange.request.headers.push("Host", "a.example");
+        exchange
+    }
+
+    #[test]
+    fn a_long_header_section_stays_in_the_worker_and_every_analysis_gets_it_back() {
+        let full = many_fields(100_000);
+        let mut worker = HeldFields::default();
+        let mut sent = full.clone();
+        let held = worker.hold_back(&mut sent, 7);
+        assert_eq!(held, Held { source: 7, request: 0, response: 100_000 - HELD_WINDOW });
+        assert_eq!(sent.response.headers.0.len(), HELD_WINDOW);
+        assert_eq!(sent.request.headers, full.request.headers, "a short side is sent whole");
+
+        // The page edits a row and sends its window back: the analysis sees
+        // the edit and every held field, in order.
+        let mut edited = sent.clone();
+        edited.response.headers.0[3].value = "edited".into();
+        let mut restored = edited.clone();
+        worker.restore(&mut restored, held);
+        assert_eq!(restored.response.headers.0.len(), 100_000);
+        assert_eq!(restored.response.headers.0[3].value, "edited");
+        assert_eq!(
+            restored.response.headers.0[HELD_WINDOW..],
+            full.response.headers.0[HELD_WINDOW..]
+        );
+
+        // The page takes 200 more rows to edit: nothing is lost or doubled.
+        let taken = worker.take(Side::Response, held, HELD_WINDOW);
+        assert_eq!(taken[..], full.response.headers.0[HELD_WINDOW..2 * HELD_WINDOW]);
+        let mut page_held = held;
+        page_held.took(Side::Response, taken.len());
+        let mut window = edited.clone();
+        window.response.headers.0.extend(taken);
+        worker.restore(&mut window, page_held);
+        assert_eq!(window.response.headers.0.len(), 100_000);
+        assert_eq!(
+            window.response.headers.0[HELD_WINDOW..],
+            full.response.headers.0[HELD_WINDOW..]
+        );
+    }
+
+    #[test]
+    fn held_fields_of_another_load_are_never_added() {
+        let mut worker = HeldFields::default();
+        let held = worker.hold_back(&mut many_fields(5_000), 1);
+        // A newer load replaced them with a short message.
+        worker.hold_back(&mut many_fields(10), 2);
+        let mut window = many_fields(HELD_WINDOW);
+        worker.restore(&mut window, held);
+        assert_eq!(window.response.headers.0.len(), HELD_WINDOW);
+        assert!(worker.take(Side::Response, held, 10).is_empty());
+    }
+
+    #[test]
+    fn short_sections_are_not_held() {
+        let mut worker = HeldFields::default();
+        let mut exchange = many_fields(HOLD_FROM);
+        assert!(!worker.hold_back(&mut exchange, 3).any());
+        assert_eq!(exchange.response.headers.0.len(), HOLD_FROM);
     }
 
     #[test]

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::protocol::{BodyCache, EntryRow, Envelope, Job, PackSource, Reply, PAGE_SIZE};
+use super::protocol::{
+    BodyCache, EntryRow, Envelope, HeldFields, Job, PackSource, Reply, PAGE_SIZE,
+};
 use crate::core::{
     analysis::analyze,
     exchange::{parse_bytes, parse_har_entry, parse_input, Exchange, HarScanner},
@@ -63,6 +65,8 @@ struct Loaded {
     /// The load in progress; a Cancel or a newer load changes it, and the
     /// running load stops at its next slice.
     current: u64,
+    /// The fields of the composer's exchange kept here, not on the page.
+    held: HeldFields,
 }
 
 pub struct EngineWorker {
@@ -91,8 +95,9 @@ impl Worker for EngineWorker {
         let seq = request.seq;
         let respond = |body: Reply| scope.respond(id, Envelope { seq, body });
         match request.job {
-            Job::Analyze { mut exchange, options, reuse } => {
+            Job::Analyze { mut exchange, options, reuse, held } => {
                 self.bodies.restore(&mut exchange, reuse);
+                self.loaded.borrow().held.restore(&mut exchange, held);
                 respond(Reply::Analyzed(Box::new(analyze(&exchange, options))))
             }
             Job::LoadText { text } => {
@@ -127,7 +132,8 @@ impl Worker for EngineWorker {
                     .collect();
                 respond(Reply::Page { page, total: entries.len(), rows });
             }
-            Job::Export { format, exchange, options, include_secrets } => {
+            Job::Export { format, mut exchange, options, include_secrets, held } => {
+                self.loaded.borrow().held.restore(&mut exchange, held);
                 // Formats made for sharing leave credentials out unless asked.
                 let shared = matches!(format, Format::Har | Format::Markdown | Format::Fixture);
                 let (exchange, redacted) = if shared && !include_secrets {
@@ -142,9 +148,16 @@ impl Worker for EngineWorker {
                 Some(preset) => respond(Reply::Preset { id, exchange: Box::new(preset.load()) }),
                 None => respond(Reply::LoadFailed { message: format!("no preset named {id:?}") }),
             },
-            Job::OpenLink { payload } => respond(open_link(&payload)),
-            Job::Share { exchange, state, include_secrets, base_len } => {
+            Job::OpenLink { payload } => {
+                respond(open_link(&payload, &mut self.loaded.borrow_mut().held, seq))
+            }
+            Job::Share { mut exchange, state, include_secrets, base_len, held } => {
+                self.loaded.borrow().held.restore(&mut exchange, held);
                 respond(Reply::Shared(share::share(&exchange, state, include_secrets, base_len)))
+            }
+            Job::TakeHeld { side, held, count } => {
+                let fields = self.loaded.borrow().held.take(side, held, count);
+                respond(Reply::HeldTaken { side, source: held.source, fields })
             }
             Job::LoadPack { source } => respond(load_pack(source)),
             Job::Grade { exercise, response, now } => {
@@ -181,14 +194,15 @@ fn load_pack(source: PackSource) -> Reply {
 }
 
 /// A shared link's state and its exchange, or why it cannot be opened.
-fn open_link(payload: &str) -> Reply {
+fn open_link(payload: &str, held: &mut HeldFields, seq: u64) -> Reply {
     let state = match share::decode(payload) {
         Ok(state) => state,
         Err(error) => return Reply::LinkFailed { message: error.to_string() },
     };
     match parse_input(&state.exchange).map(|parsed| parsed.exchanges.into_iter().next()) {
-        Ok(Some(exchange)) => {
-            Reply::LinkOpened { state: Box::new(state), exchange: Box::new(exchange) }
+        Ok(Some(mut exchange)) => {
+            let held = held.hold_back(&mut exchange, seq);
+            Reply::LinkOpened { state: Box::new(state), exchange: Box::new(exchange), held }
         }
         Ok(None) => Reply::LinkFailed { message: "The link holds no exchange.".into() },
         Err(error) => {
@@ -307,9 +321,14 @@ impl LoadTask {
     }
 
     fn finish(&self, format: &str, exchanges: Vec<Exchange>, skipped: Vec<String>) {
-        let first = exchanges.first().cloned().map(Box::new);
+        let mut first = exchanges.first().cloned();
         let total = exchanges.len();
-        self.loaded.borrow_mut().entries = Rc::new(exchanges);
-        self.respond(Reply::Loaded { format: format.to_string(), total, skipped, first });
+        let held = {
+            let mut loaded = self.loaded.borrow_mut();
+            loaded.entries = Rc::new(exchanges);
+            first.as_mut().map(|first| loaded.held.hold_back(first, self.seq)).unwrap_or_default()
+        };
+        let first = first.map(Box::new);
+        self.respond(Reply::Loaded { format: format.to_string(), total, skipped, first, held });
     }
 }

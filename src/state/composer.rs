@@ -14,19 +14,20 @@ use crate::core::{
     share::{ShareLink, SharedState},
     time::UnixTime,
 };
+use crate::engine::protocol::Held;
 use crate::validator::ValidateReply;
 
 /// Which half of the exchange an edit applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Request,
-    Response,
-}
+pub use crate::engine::protocol::Side;
 
 /// The composer's editable exchange and its inputs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComposerState {
+    /// The exchange, except the fields the engine holds (`held`).
     pub exchange: Exchange,
+    /// Fields of a very long header section that stay in the engine worker
+    /// (see `protocol::Held`); every analysis, export and link adds them.
+    pub held: Held,
     /// The status field as typed; the exchange keeps the last valid number.
     pub status_text: String,
     pub profile: Profile,
@@ -153,6 +154,7 @@ impl ComposerState {
         ComposerState {
             status_text: exchange.response.status.to_string(),
             exchange,
+            held: Held::default(),
             profile: Profile::Rfc,
             preset: None,
             pending_preset: None,
@@ -260,6 +262,8 @@ impl ComposerState {
     pub(super) fn load(&mut self, exchange: Exchange) {
         self.status_text = exchange.response.status.to_string();
         self.exchange = exchange;
+        // The caller sets what the engine holds of a loaded exchange.
+        self.held = Held::default();
         // The analysis of the exchange this one replaces says nothing about
         // it: show none until the engine answers, never the old one.
         self.analysis = None;
@@ -268,7 +272,7 @@ impl ComposerState {
         self.body_revision += 1;
     }
 
-    fn headers_mut(&mut self, side: Side) -> &mut Headers {
+    pub(super) fn headers_mut(&mut self, side: Side) -> &mut Headers {
         match side {
             Side::Request => &mut self.exchange.request.headers,
             Side::Response => &mut self.exchange.response.headers,

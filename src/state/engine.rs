@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::composer::{ComposerState, LinkNote};
-use crate::engine::protocol::{EntryRow, Reply, PAGE_SIZE};
+use crate::engine::protocol::{EntryRow, Held, Reply, PAGE_SIZE};
 
 /// A load under way: entries read so far and in all (0 while scanning).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,6 +48,14 @@ impl ComposerState {
                         " The loaded file's entries were lost with it: open the file again.",
                     );
                 }
+                if self.held.any() {
+                    let lost = self.held.request + self.held.response;
+                    self.held = Held::default();
+                    self.revision += 1;
+                    note.push_str(&format!(
+                        " The {lost} header fields it held went with it: the analysis now covers the fields shown. Open the file again for all of them."
+                    ));
+                }
                 self.engine_note = Some(note);
             }
         }
@@ -59,13 +67,14 @@ impl ComposerState {
                 self.analysis = Some(Rc::new(*analysis));
             }
             Reply::Progress { done, total } => self.loading = Some(LoadState { done, total }),
-            Reply::Loaded { format, total, skipped, first } => {
+            Reply::Loaded { format, total, skipped, first, held } => {
                 self.loads_done += 1;
                 self.loading = None;
                 self.restoring = false;
                 self.paste_error = None;
                 if let Some(first) = first {
                     self.load(*first);
+                    self.held = held;
                     self.preset = None;
                 }
                 self.load_note = match (total, skipped.len()) {
@@ -122,6 +131,13 @@ impl ComposerState {
                 }
                 self.entries.rows = Rc::new(rows);
             }
+            Reply::HeldTaken { side, source, fields } => {
+                // Fields of an exchange since replaced are dropped.
+                if source == self.held.source && self.held.count(side) >= fields.len() {
+                    self.held.took(side, fields.len());
+                    self.headers_mut(side).0.extend(fields);
+                }
+            }
             Reply::Preset { id, exchange } => {
                 if self.pending_preset.as_deref() == Some(id.as_str()) {
                     self.load(*exchange);
@@ -129,8 +145,9 @@ impl ComposerState {
                     self.preset = Some(id);
                 }
             }
-            Reply::LinkOpened { state, exchange } => {
+            Reply::LinkOpened { state, exchange, held } => {
                 self.load(*exchange);
+                self.held = held;
                 self.preset = None;
                 self.pending_preset = None;
                 self.restoring = false;
@@ -176,7 +193,47 @@ mod tests {
     fn loaded(total: usize, skipped: Vec<String>) -> Reply {
         let mut first = Exchange::default();
         first.response.status = 201;
-        Reply::Loaded { format: "HAR".into(), total, skipped, first: Some(Box::new(first)) }
+        Reply::Loaded {
+            format: "HAR".into(),
+            total,
+            skipped,
+            first: Some(Box::new(first)),
+            held: Held::default(),
+        }
+    }
+
+    #[test]
+    fn held_rows_arrive_once_and_a_restart_says_they_were_lost() {
+        use crate::core::exchange::Header;
+        use crate::engine::protocol::Side;
+        let mut state = ComposerState::default();
+        let mut first = Exchange::default();
+        first.response.headers.push("X-Field-0", "0");
+        let held = Held { source: 9, request: 0, response: 500 };
+        let load = Reply::Loaded {
+            format: "raw HTTP".into(),
+            total: 1,
+            skipped: Vec::new(),
+            first: Some(Box::new(first)),
+            held,
+        };
+        state.apply_engine(EngineAction::Reply(load));
+        assert_eq!(state.held, held);
+        let fields: Vec<Header> =
+            (1..=200).map(|i| Header::new(format!("X-Field-{i}"), "v")).collect();
+        let taken = Reply::HeldTaken { side: Side::Response, source: 9, fields: fields.clone() };
+        state.apply_engine(EngineAction::Reply(taken));
+        assert_eq!(state.exchange.response.headers.0.len(), 201);
+        assert_eq!(state.held.response, 300);
+        // The rows of an older exchange never join this one.
+        let stale = Reply::HeldTaken { side: Side::Response, source: 8, fields };
+        state.apply_engine(EngineAction::Reply(stale));
+        assert_eq!(state.exchange.response.headers.0.len(), 201);
+
+        state.apply_engine(EngineAction::Restarted { lost_entries: false });
+        assert!(!state.held.any());
+        assert!(state.engine_note.as_deref().is_some_and(|n| n.contains("300 header fields")));
+        assert_eq!(state.exchange.response.headers.0.len(), 201, "the rows shown stay");
     }
 
     #[test]

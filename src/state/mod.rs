@@ -231,7 +231,11 @@ mod tests {
             cache_moment_s: 60,
             analysed_at: Some(crate::core::time::UnixTime(5)),
         };
-        let opened = Reply::LinkOpened { state: Box::new(shared), exchange: Box::new(exchange) };
+        let opened = Reply::LinkOpened {
+            state: Box::new(shared),
+            exchange: Box::new(exchange),
+            held: crate::engine::protocol::Held::default(),
+        };
         state.reduce(Action::Engine(EngineAction::Reply(opened)));
         assert!(state.composer.settled());
         assert_eq!(state.composer.exchange.response.status, 429);

@@ -185,7 +185,7 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
                     backoff: *backoff,
                     ..AnalysisOptions::new(*profile, pinned.unwrap_or_else(browser::now))
                 };
-                engine.analyze(&snapshot.composer.exchange, options);
+                engine.analyze(&snapshot.composer.exchange, snapshot.composer.held, options);
             }
         });
     }
@@ -201,7 +201,8 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
                 let options = AnalysisOptions::new(*profile, browser::now());
                 let exchange = snapshot.composer.exchange.clone();
                 let include_secrets = *include_secrets;
-                engine.run(Job::Export { format, exchange, options, include_secrets });
+                let held = snapshot.composer.held;
+                engine.run(Job::Export { format, exchange, options, include_secrets, held });
             }
         });
     }
@@ -312,6 +313,7 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
                     state: c.shared_state(),
                     include_secrets: *include_secrets,
                     base_len,
+                    held: c.held,
                 });
             }
         });
@@ -343,7 +345,10 @@ pub fn use_composer_host(state: &UseReducerHandle<AppReducer>) -> Engine {
                 + exchange.response.body.len()
                 + fields(&exchange.request.headers)
                 + fields(&exchange.response.headers);
-            if *settled && size <= SAVE_LIMIT_BYTES {
+            // Fields the engine holds are not on the page to save: the
+            // exchange is as large as the file it came from, which stays
+            // where the user opened it.
+            if *settled && size <= SAVE_LIMIT_BYTES && !snapshot.composer.held.any() {
                 // Credentials are not written to storage in clear: a reload
                 // brings the exchange back with them redacted.
                 let (kept, _) = redact_secrets(exchange);

@@ -15,7 +15,7 @@ use yew::Callback;
 
 use crate::core::{analysis::AnalysisOptions, exchange::Exchange};
 use crate::engine::{
-    protocol::{BodyCache, BodyReuse, Envelope, Freshness, Job, Reply, Sequencer},
+    protocol::{BodyCache, BodyReuse, Envelope, Freshness, Held, Job, Reply, Sequencer},
     EngineWorker, JsCodec, Request,
 };
 
@@ -114,9 +114,9 @@ impl Engine {
 
     /// Asks for an analysis of `exchange`, sending an unchanged large body
     /// only once (see `BodyCache`).
-    pub fn analyze(&self, exchange: &Exchange, options: AnalysisOptions) {
+    pub fn analyze(&self, exchange: &Exchange, held: Held, options: AnalysisOptions) {
         let (exchange, reuse) = self.0.bodies.borrow_mut().copy_for_message(exchange);
-        self.send_prepared(Job::Analyze { exchange, options, reuse });
+        self.send_prepared(Job::Analyze { exchange, options, reuse, held });
     }
 
     pub fn run(&self, job: Job) {

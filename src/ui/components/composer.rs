@@ -10,7 +10,7 @@ use crate::core::{
     presets,
     route::Route,
 };
-use crate::engine::protocol::Job;
+use crate::engine::protocol::{Held, Job, HELD_WINDOW};
 use crate::state::{Action, ComposerAction, ComposerState, FixTarget, LinkNote, Side};
 use crate::ui::{
     components::{
@@ -21,6 +21,12 @@ use crate::ui::{
     context::{use_app, use_engine},
     engine_client::Engine,
 };
+
+/// Asks the engine for the next rows of a header section it holds.
+fn take_held(engine: &Engine, held: Held, side: Side) -> Callback<()> {
+    let engine = engine.clone();
+    Callback::from(move |()| engine.run(Job::TakeHeld { side, held, count: HELD_WINDOW }))
+}
 
 /// Focuses the field a fix changed and marks it briefly (`.just-fixed`).
 fn reveal_fixed_field(target: &FixTarget) {
@@ -356,7 +362,8 @@ pub fn Composer() -> Html {
                     if !exchange.request_known {
                         <p class="hint">{ "The input had no request: request-aware checks are off until you fill it in." }</p>
                     }
-                    <HeaderEditor side="request" headers={exchange.request.headers.clone()} onname={rq_name} onvalue={rq_value} onadd={rq_add} onremove={rq_remove} />
+                    <HeaderEditor side="request" headers={exchange.request.headers.clone()} onname={rq_name} onvalue={rq_value} onadd={rq_add} onremove={rq_remove}
+                        held={state.held.count(Side::Request)} ontake={take_held(&engine, state.held, Side::Request)} />
                     <label class="field" for="request-body">
                         <span>{ "Body" }</span>
                         <textarea id="request-body" rows="5" spellcheck="false" ref={request_body.clone()}
@@ -384,7 +391,8 @@ pub fn Composer() -> Html {
                     if let Some(error) = state.status_error() {
                         <p class="input-error" role="alert">{ error }</p>
                     }
-                    <HeaderEditor side="response" headers={exchange.response.headers.clone()} onname={rs_name} onvalue={rs_value} onadd={rs_add} onremove={rs_remove} />
+                    <HeaderEditor side="response" headers={exchange.response.headers.clone()} onname={rs_name} onvalue={rs_value} onadd={rs_add} onremove={rs_remove}
+                        held={state.held.count(Side::Response)} ontake={take_held(&engine, state.held, Side::Response)} />
                     <label class="field" for="response-body">
                         <span>{ "Body" }</span>
                         <textarea id="response-body" rows="8" spellcheck="false" ref={response_body.clone()}

@@ -12,6 +12,12 @@ pub struct HeaderEditorProps {
     pub onvalue: Callback<(usize, String)>,
     pub onadd: Callback<()>,
     pub onremove: Callback<usize>,
+    /// Fields after these rows that the engine holds (see `protocol::Held`).
+    #[prop_or_default]
+    pub held: usize,
+    /// Asks the engine for the next held fields.
+    #[prop_or_default]
+    pub ontake: Callback<()>,
 }
 
 /// Rows rendered at first, and added per "Show more": a message with
@@ -65,13 +71,21 @@ pub fn HeaderEditor(props: &HeaderEditorProps) -> Html {
                     </div>
                 }
             }) }
-            if total > *shown {
+            if total + props.held > *shown {
                 <p class="hint headers-hidden" role="status">
-                    { format!("{} fields: the first {} are shown to edit; the analysis covers all of them. ", thousands(total), thousands(*shown)) }
+                    { format!("{} fields: the first {} are shown to edit; the analysis covers all of them. ", thousands(total + props.held), thousands(total.min(*shown))) }
                     <button type="button" class="link-button" onclick={{
-                        let shown = shown.clone();
-                        Callback::from(move |_: MouseEvent| shown.set(*shown + ROWS_STEP))
-                    }}>{ format!("Show {} more", ROWS_STEP.min(total - *shown)) }</button>
+                        let (shown, ontake) = (shown.clone(), props.ontake.clone());
+                        let wanted = *shown + ROWS_STEP;
+                        let held = props.held;
+                        Callback::from(move |_: MouseEvent| {
+                            shown.set(wanted);
+                            // The rows past the page's own come from the engine.
+                            if held > 0 && wanted > total {
+                                ontake.emit(());
+                            }
+                        })
+                    }}>{ format!("Show {} more", ROWS_STEP.min(total + props.held - *shown)) }</button>
                 </p>
             }
             <button type="button" class="add-header" onclick={props.onadd.reform(|_: MouseEvent| ())}>
