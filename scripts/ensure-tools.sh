@@ -4,6 +4,7 @@
 #
 #   ensure_build_tools    wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
 #   ensure_test_tools     the above + Chromium, chromedriver, python3, e2e npm packages
+#   ensure_deny           cargo-deny (the dependency check)
 #
 # Versions are pinned here and must agree with Cargo.toml / Trunk.toml.
 
@@ -58,6 +59,14 @@ ensure_build_tools() {
   if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
     say "installing wasm-opt (binaryen $BINARYEN_VERSION) into .tools/"
     npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+}
+
+CARGO_DENY_VERSION="0.19.4"
+ensure_deny() {
+  if ! cargo deny --version 2>/dev/null | grep -q " $CARGO_DENY_VERSION\$"; then
+    say "installing cargo-deny $CARGO_DENY_VERSION (takes a few minutes once)"
+    cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
   fi
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check CI runs, installing what the tests need first:
-#   formatting, clippy (native and wasm32), native tests, wasm-bindgen tests in
+#   formatting, dependencies (cargo deny), clippy (native and wasm32), native tests, wasm-bindgen tests in
 #   headless Chromium, a release build of the site, the end-to-end tests, and
 #   the performance budgets (size enforced, timings reported).
 set -euo pipefail
@@ -10,6 +10,9 @@ cd "$STATUSLAB_ROOT"
 
 say "cargo fmt --check"
 cargo fmt --all -- --check
+
+# Advisories (vendored RustSec snapshot), licenses, bans, sources: offline.
+bash scripts/check-deps.sh
 
 say "clippy (native)"
 cargo clippy --all-targets --locked -- -D warnings
