@@ -34,6 +34,18 @@ fn registry_loads_and_searches_in_wasm() {
     assert!(registry.lookup(600).is_err());
 }
 
+/// Renders until `selector` matches, for parts drawn after a fetch settles.
+async fn settled(root: &Element, selector: &str) {
+    for _ in 0..200 {
+        yew::scheduler::flush().await;
+        if root.query_selector(selector).ok().flatten().is_some() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("{selector} never appeared");
+}
+
 #[wasm_bindgen_test]
 async fn code_page_renders_the_entry() {
     let root = fixture();
@@ -44,6 +56,9 @@ async fn code_page_renders_the_entry() {
     .render();
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "h1"), "401 Unauthorized");
+    // The sections under the prose wait for its file (absent from the test
+    // server, so they follow its "could not be loaded" notice).
+    settled(&root, "table.headers").await;
     assert!(text_of(&root, "table.headers").contains("WWW-Authenticate"));
     assert!(text_of(&root, "table.headers").contains("MUST"));
     assert!(text_of(&root, ".crumbs").contains("Results for “login”"));
