@@ -11,8 +11,7 @@ cd "$STATUSLAB_ROOT"
 out=target/bench
 mkdir -p "$out"
 say "cache benchmark: native"
-CARGO_TARGET_DIR="${STATUSLAB_NATIVE_TARGET:-${CARGO_TARGET_DIR:-target}}" \
-  cargo bench --locked --bench cache -- --corpus "$out/cache-corpus.json" --figures "$out/cache-native.json"
+cargo bench --locked --bench cache -- --corpus "$out/cache-corpus.json" --figures "$out/cache-native.json"
 
 say "cache benchmark: wasm in a dedicated worker (headless Chromium)"
 cargo test --locked --release --target wasm32-unknown-unknown --test worker_cache_bench -- --nocapture \
