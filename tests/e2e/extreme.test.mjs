@@ -51,6 +51,9 @@ test("100,000 header fields", async () => {
   await page.waitForSelector('.finding[data-rule="cache-control-syntax"]', { timeout: 60000 });
   assert.match(await page.textContent(".pane.response .headers-hidden"), /100,002 fields: the first 200 are shown/);
   assert.equal(await page.locator(".pane.response .header-row").count(), 200);
+  // A fix could not reach the held rows: fixes say they are off, and why.
+  assert.match(await page.textContent(".fixes-off"), /engine holds 99,802 /);
+  assert.equal(await page.locator(".apply-fix").count(), 0);
   await longestSince(page, from, "100,000 header fields");
 
   // The next rows come from the engine, in order; edits to them count.

@@ -133,6 +133,16 @@ pub fn Composer() -> Html {
     };
     let state: &ComposerState = &app.composer;
     let exchange = &state.exchange;
+    // A fix edits the rows on the page; the field it names may be among the
+    // rows the engine holds, which the page cannot change, so the fix would
+    // add a second field instead of correcting the first.
+    let fixes_off: Option<AttrValue> = state.held.any().then(|| {
+        format!(
+            "One-click fixes are off while the engine holds {} of this message's header fields: edit the rows yourself, or open a shorter message.",
+            super::header_editor::thousands(state.held.request + state.held.response)
+        )
+        .into()
+    });
     // A body over EDITOR_LIMIT_BYTES is analysed in full but not put in its
     // text area until the user asks: laying out megabytes of text blocks
     // the page for longer than any budget allows.
@@ -434,7 +444,7 @@ pub fn Composer() -> Html {
                                     <button type="button" id="undo-fix" class="link-button" onclick={d.reform(|_: MouseEvent| ComposerAction::UndoFix)}>{ "Undo (Ctrl+Z)" }</button>
                                 }
                             </p>
-                            <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} />
+                            <FindingsList findings={analysis.findings.clone()} onfix={d.reform(ComposerAction::ApplyFix)} fixes_off={fixes_off.clone()} />
                             <ExportPanel chosen={state.export_format} text={state.export_text.clone()} onchoose={d.reform(ComposerAction::ChooseExport)}
                                 include_secrets={state.export_secrets} redacted={state.export_redacted.clone()} onsecrets={d.reform(ComposerAction::SetExportSecrets)} />
                             <SharePanel link={state.share_link.clone()} include_secrets={state.share_secrets}

@@ -8,6 +8,9 @@ use crate::ui::components::SpecLink;
 pub struct FindingsListProps {
     pub findings: Vec<Finding>,
     pub onfix: Callback<AutoFix>,
+    /// Why one-click fixes are off, when they are.
+    #[prop_or_default]
+    pub fixes_off: Option<AttrValue>,
 }
 
 /// Lint findings, most severe first, each with why, spec link and fix.
@@ -22,9 +25,12 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
         <section class="findings" aria-labelledby="findings-title">
             <h2 id="findings-title">{ "Findings" }</h2>
             <p class="findings-summary" role="status" aria-live="polite">{ summary }</p>
+            if let Some(why) = &props.fixes_off {
+                <p class="hint fixes-off">{ why.clone() }</p>
+            }
             <ul class="finding-list">
                 { for props.findings.iter().map(|f| {
-                    let onfix = f.autofix.clone().map(|fix| {
+                    let onfix = f.autofix.clone().filter(|_| props.fixes_off.is_none()).map(|fix| {
                         let onfix = props.onfix.clone();
                         let label = fix.label.clone();
                         (label, Callback::from(move |_: MouseEvent| onfix.emit(fix.clone())))

@@ -25,7 +25,7 @@ pub struct HeaderEditorProps {
 const ROWS_STEP: usize = 200;
 
 /// "100001" → "100,001".
-fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
