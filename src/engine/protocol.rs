@@ -311,7 +311,11 @@ pub struct Held {
 
 impl Held {
     pub fn any(&self) -> bool {
-        self.request + self.response > 0
+        self.total() > 0
+    }
+
+    pub fn total(&self) -> usize {
+        self.request + self.response
     }
 
     pub fn count(&self, side: Side) -> usize {

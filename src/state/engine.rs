@@ -49,7 +49,7 @@ impl ComposerState {
                     );
                 }
                 if self.held.any() {
-                    let lost = self.held.request + self.held.response;
+                    let lost = self.held.total();
                     self.held = Held::default();
                     self.revision += 1;
                     note.push_str(&format!(

@@ -88,7 +88,7 @@ export async function serveSite(files, port = 0) {
   return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -98,11 +98,12 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-export async function launchBrowser() {
+/** Headless system Chromium; `extraArgs` adds switches (Lighthouse's DevTools port). */
+export async function launchBrowser(extraArgs = []) {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
   });
 }

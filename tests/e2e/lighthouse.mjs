@@ -5,10 +5,9 @@
 //
 // Standalone: node tests/e2e/lighthouse.mjs  (serves dist/ itself)
 import lighthouse from "lighthouse";
-import { chromium } from "playwright-core";
 import { createServer } from "node:net";
 import { pathToFileURL } from "node:url";
-import { CHROMIUM_ARGS, loadSite, serveSite } from "./harness.mjs";
+import { launchBrowser, loadSite, serveSite } from "./harness.mjs";
 
 /** The bar below which the test command fails (the issue's target is 100 / 98). */
 export const FLOOR = 95;
@@ -47,11 +46,7 @@ async function freePort() {
  */
 export async function auditPages(siteUrl, pages = PAGES) {
   const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
-    headless: true,
-  });
+  const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
   const results = [];
   try {
     for (const page of pages) {

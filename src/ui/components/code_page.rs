@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::core::{
     depth::{CodeDepth, DetailsFile, Snippet},
-    explain::{explain, other_names_label, Explanation},
+    explain::{explain, other_names_label, DefaultCacheability, Explanation},
     registry::{Citation, ClassEntry, Registration, Registry, StatusDetails, StatusEntry},
     route::Route,
 };
@@ -23,7 +23,10 @@ pub struct CodePageProps {
 #[component]
 pub fn CodePage(props: &CodePageProps) -> Html {
     let registry = Registry::global();
-    let details = use_details(registry.entry(props.code).map(|e| e.code));
+    let entry = registry.entry(props.code);
+    let details = use_details(entry.map(|e| e.code));
+    // Codes without an entry have no prose to wait for.
+    let prose_pending = entry.is_some() && matches!(*details, Details::Loading);
     let back = Route::Reference { query: props.back_query.clone() };
     let back_label = if props.back_query.trim().is_empty() {
         "All status codes".to_string()
@@ -45,7 +48,7 @@ pub fn CodePage(props: &CodePageProps) -> Html {
             { body }
             // Last on the page: drawn before the prose arrives, it would be
             // pushed down by it.
-            if !matches!(*details, Details::Loading) || registry.entry(props.code).is_none() {
+            if !prose_pending {
                 <Permalink code={props.code} />
             }
         </article>
@@ -113,6 +116,16 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                 },
             } }
             if !matches!(prose, Details::Loading) {
+                { facts_view(e, cache, prose_ready.as_deref()) }
+            }
+        </>
+    }
+}
+
+/// The facts under the prose: fields, caching and retries, depth, related.
+fn facts_view(e: &StatusEntry, cache: &DefaultCacheability, prose: Option<&DetailsFile>) -> Html {
+    html! {
+        <>
             if !e.headers.is_empty() {
                 <section aria-labelledby="headers">
                     <h2 id="headers">{ "Headers" }</h2>
@@ -123,7 +136,7 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                                 <tr>
                                     <th scope="row"><code>{ h.name.clone() }</code></th>
                                     <td><span class={classes!("req", h.level.label().replace(' ', "-").to_lowercase())}>{ h.level.label() }</span></td>
-                                    <td>{ prose_ready.as_ref().and_then(|d| d.details.header_notes.get(i).cloned()).unwrap_or_default() }{ " " }<SpecLink spec={Citation::from(&h.spec)} /></td>
+                                    <td>{ prose.and_then(|d| d.details.header_notes.get(i).cloned()).unwrap_or_default() }{ " " }<SpecLink spec={Citation::from(&h.spec)} /></td>
                                 </tr>
                             }) }
                         </tbody>
@@ -141,7 +154,7 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                     <dd>{ e.retry.clone() }</dd>
                 </dl>
             </section>
-            if let Some(file) = &prose_ready {
+            if let Some(file) = prose {
                 { depth_view(e.code, &file.depth) }
             }
             if !e.related.is_empty() {
@@ -149,7 +162,6 @@ fn entry_view(e: &StatusEntry, explanation: &Explanation, prose: &Details) -> Ht
                     <h2 id="related">{ "Related codes" }</h2>
                     <ul class="chips">{ for e.related.iter().map(|&code| html! { <li><CodeLink {code} /></li> }) }</ul>
                 </section>
-            }
             }
         </>
     }

@@ -139,7 +139,7 @@ pub fn Composer() -> Html {
     let fixes_off: Option<AttrValue> = state.held.any().then(|| {
         format!(
             "One-click fixes are off while the engine holds {} of this message's header fields: edit the rows yourself, or open a shorter message.",
-            super::header_editor::thousands(state.held.request + state.held.response)
+            super::thousands(state.held.total())
         )
         .into()
     });

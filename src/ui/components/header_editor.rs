@@ -1,6 +1,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::thousands;
 use crate::core::exchange::Headers;
 
 #[derive(Properties, PartialEq)]
@@ -23,19 +24,6 @@ pub struct HeaderEditorProps {
 /// Rows rendered at first, and added per "Show more": a message with
 /// 100,000 fields must not put 300,000 inputs in the page at once.
 const ROWS_STEP: usize = 200;
-
-/// "100001" → "100,001".
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// Editable header rows; names autocomplete from registered field names
 /// (the `<datalist id="field-names">` rendered once by the composer).

@@ -46,3 +46,17 @@ composer_components!(
     retry_panel::RetryPanel,
     share_panel::SharePanel,
 );
+
+/// "100001" → "100,001" (the composer's counts of fields).
+#[cfg(feature = "composer")]
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
