@@ -27,10 +27,34 @@ if (!dir) {
   process.exit(2);
 }
 
+/**
+ * The composer page paints its shell before the wasm (www/composer-shell.js):
+ * the wasm request and the app's start wait for that first paint on the
+ * composer's addresses. So Trunk's wasm preload moves onto the shell
+ * script, which adds it back on the page's other addresses, and the boot
+ * script awaits the shell's promise (undefined there: no wait).
+ */
+function deferWasmToShell(page, html) {
+  const shellScript = '<script src="compose-head.js"></script>';
+  if (!html.includes(shellScript)) return { html, bootPrefix: "" };
+  const preload = /<link rel="preload" href="([^"]+_bg\.wasm)"[^>]*>/.exec(html);
+  if (!preload) {
+    console.error(`${page}: has the composer shell but no wasm preload to hand it`);
+    process.exit(1);
+  }
+  // Without Trunk's integrity attribute: Chromium ignores it on a fetch
+  // preload, and says so in the console.
+  const [link, href] = preload;
+  html = html.replace(link, "").replace(shellScript, `<script src="compose-head.js" data-wasm="${href}"></script>`);
+  return { html, bootPrefix: "await window.statuslabShellPainted;\n" };
+}
+
 for (const page of readdirSync(dir).filter((name) => name.endsWith(".html"))) {
   const path = join(dir, page);
-  let html = readFileSync(path, "utf8");
-  html = html.replace(/<script type="module">([\s\S]*?)<\/script>/g, (_, body) => {
+  const deferred = deferWasmToShell(page, readFileSync(path, "utf8"));
+  let html = deferred.html;
+  html = html.replace(/<script type="module">([\s\S]*?)<\/script>/g, (_, script) => {
+    const body = deferred.bootPrefix + script.trim();
     const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
     const file = `${basename(page, ".html")}-boot-${hash}.js`;
     writeFileSync(join(dir, file), body.trim() + "\n");

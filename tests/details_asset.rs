@@ -1,5 +1,6 @@
-//! `www/details/<code>.json` and `www/guide.json` are generated from the data;
-//! this test fails when any is stale, missing or left over. Regenerate with:
+//! `www/details/<code>.json`, `www/guide.json` and the data the page's early
+//! scripts carry are generated from the data; this test fails when any is
+//! stale, missing or left over. Regenerate with:
 //!
 //!     STATUSLAB_BLESS=1 cargo test --test details_asset
 #![cfg(not(target_arch = "wasm32"))]
@@ -63,6 +64,34 @@ fn the_early_script_knows_which_codes_have_prose() {
             .expect("writes www/composer-redirect.js");
     } else {
         assert_eq!(current, line, "run STATUSLAB_BLESS=1 cargo test --test details_asset");
+    }
+}
+
+/// `www/composer-shell.js` paints a preset's description before the wasm
+/// arrives: its copy of the descriptions must be the presets' own, or the
+/// text would change under the reader when the app takes over.
+#[test]
+fn the_composer_shell_has_every_presets_description() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/composer-shell.js");
+    let script = fs::read_to_string(&path).expect("reads www/composer-shell.js");
+    let (begin, end) = ("  // presets:begin\n", "  // presets:end\n");
+    let start = script.find(begin).expect("composer-shell.js has `// presets:begin`") + begin.len();
+    let stop = script.find(end).expect("composer-shell.js has `// presets:end`");
+    let mut block = String::from("  var descriptions = {\n");
+    for preset in statuslab::core::presets::all() {
+        let json = |text: &str| serde_json::to_string(text).expect("a string serializes");
+        block.push_str(&format!("    {}: {},\n", json(&preset.id), json(&preset.description)));
+    }
+    block.push_str("  };\n");
+    if std::env::var_os("STATUSLAB_BLESS").is_some() && script[start..stop] != block {
+        fs::write(&path, format!("{}{block}{}", &script[..start], &script[stop..]))
+            .expect("writes www/composer-shell.js");
+    } else {
+        assert_eq!(
+            script[start..stop],
+            block,
+            "run STATUSLAB_BLESS=1 cargo test --test details_asset"
+        );
     }
 }
 

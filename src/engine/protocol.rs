@@ -410,6 +410,21 @@ impl HeldFields {
     }
 }
 
+/// How long a request may go unanswered before the page counts the worker
+/// as dead and starts another. A worker that has never answered may still be
+/// downloading and compiling its wasm: on a slow mobile network (1.6 Mbit/s)
+/// its 430 KB of brotli alone take over two seconds, and a restart would only
+/// start that download again, for ever. A worker that has answered gets the
+/// short limit: from then on, silence means it died or hangs. A long load
+/// keeps it alive with progress replies.
+pub fn watchdog_ms(answered_before: bool) -> u32 {
+    if answered_before {
+        3_000
+    } else {
+        30_000
+    }
+}
+
 /// A reply with the sequence number of the request it answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
@@ -660,5 +675,14 @@ mod tests {
         let json = serde_json::to_string(&reply).expect("serialises");
         let back: Envelope<Reply> = serde_json::from_str(&json).expect("deserialises");
         assert_eq!(back, reply);
+    }
+
+    #[test]
+    fn a_worker_still_starting_gets_time_to_download_and_compile() {
+        // Slow 4G: 430 KB at 1.6 Mbit/s is over 2 s before the first reply.
+        let download_ms = 430 * 1024 * 8 / 1_600;
+        assert!(watchdog_ms(false) > 10 * download_ms);
+        assert!(watchdog_ms(true) < watchdog_ms(false));
+        assert!(watchdog_ms(true) >= 1_000, "a busy worker must not count as dead");
     }
 }

@@ -15,15 +15,14 @@ use yew::Callback;
 
 use crate::core::{analysis::AnalysisOptions, exchange::Exchange};
 use crate::engine::{
-    protocol::{BodyCache, BodyReuse, Envelope, Freshness, Held, Job, Reply, Sequencer},
+    protocol::{
+        watchdog_ms, BodyCache, BodyReuse, Envelope, Freshness, Held, Job, Reply, Sequencer,
+    },
     EngineWorker, JsCodec, Request,
 };
 
 /// Where the worker's loader lives, next to index.html (see www/index.html).
 const LOADER: &str = "./engine-loader.js";
-/// How long a request may go unanswered before the worker counts as dead.
-/// A long load keeps it alive with progress replies.
-const WATCHDOG_MS: u32 = 3_000;
 
 /// What the page hears from the engine.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +42,8 @@ struct Inner {
     last_analysis: RefCell<Option<Job>>,
     bodies: RefCell<BodyCache>,
     watchdog: RefCell<Option<Timeout>>,
+    /// Whether the current worker has answered at all (see `watchdog_ms`).
+    answered: Cell<bool>,
     has_entries: Cell<bool>,
     on_event: Callback<EngineEvent>,
 }
@@ -65,6 +66,7 @@ impl Engine {
             last_analysis: RefCell::new(None),
             bodies: RefCell::default(),
             watchdog: RefCell::new(None),
+            answered: Cell::new(false),
             has_entries: Cell::new(false),
             on_event,
         }))
@@ -103,6 +105,7 @@ impl Engine {
             *self.0.last_analysis.borrow_mut() = Some(job.clone());
         }
         if self.0.bridge.borrow().is_none() {
+            self.0.answered.set(false);
             let bridge = self.spawn();
             *self.0.bridge.borrow_mut() = Some(bridge);
         }
@@ -125,7 +128,7 @@ impl Engine {
 
     fn arm_watchdog(&self) {
         let weak = Rc::downgrade(&self.0);
-        let timeout = Timeout::new(WATCHDOG_MS, move || {
+        let timeout = Timeout::new(watchdog_ms(self.0.answered.get()), move || {
             if let Some(inner) = weak.upgrade() {
                 Engine(inner).restart();
             }
@@ -135,6 +138,7 @@ impl Engine {
     }
 
     fn receive(&self, reply: Envelope<Reply>) {
+        self.0.answered.set(true);
         let loading = matches!(reply.body, Reply::Progress { .. });
         if loading {
             self.arm_watchdog();

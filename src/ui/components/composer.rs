@@ -259,6 +259,11 @@ pub fn Composer() -> Html {
             })
         }}>
             <h1 id="composer-title">{ "Composer" }</h1>
+            // Under the title, where the page's shell (www/composer-shell.html)
+            // painted it before the wasm arrived.
+            if let Some(preset) = state.preset.as_deref().and_then(presets::find) {
+                <p class="preset-description">{ preset.description.to_string() }</p>
+            }
             <datalist id="field-names">
                 { for field_names().map(|name| html! { <option value={name} /> }) }
             </datalist>
@@ -287,9 +292,6 @@ pub fn Composer() -> Html {
                     </select>
                 </label>
             </div>
-            if let Some(preset) = state.preset.as_deref().and_then(presets::find) {
-                <p class="preset-description">{ preset.description.to_string() }</p>
-            }
             <details class="paste" open={state.paste_error.is_some()}
                 ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop(d.clone(), engine.clone())}>
                 <summary>{ "Paste or drop an exchange, curl -i / curl -v output or a HAR file" }</summary>
