@@ -24,6 +24,13 @@ pub use app::App;
 pub fn start() {
     panic::install();
     shortcut::install_shortcut_focus("/", "search");
+    // The first render gets a task of its own: compiling and starting the
+    // wasm is a long task already, and joined with the render it kept the
+    // page from taking input for twice as long (Lighthouse's blocking time).
+    gloo_timers::callback::Timeout::new(0, mount).forget();
+}
+
+fn mount() {
     let root = browser::document().and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(element) => yew::Renderer::<App>::with_root(element).render(),
