@@ -94,6 +94,10 @@
     shell.hidden = false;
   });
   filler.observe(document.documentElement, { childList: true, subtree: true });
+  // Never left watching the app's own changes, whatever the markup.
+  document.addEventListener("DOMContentLoaded", function () {
+    filler.disconnect();
+  });
 
   window.statuslabShellPainted = new Promise(function (resolve) {
     // A hidden tab paints nothing: never hold the app for it.

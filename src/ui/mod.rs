@@ -24,10 +24,23 @@ pub use app::App;
 pub fn start() {
     panic::install();
     shortcut::install_shortcut_focus("/", "search");
-    // The first render gets a task of its own: compiling and starting the
-    // wasm is a long task already, and joined with the render it kept the
-    // page from taking input for twice as long (Lighthouse's blocking time).
-    gloo_timers::callback::Timeout::new(0, mount).forget();
+    if composer_shell_on_screen() {
+        // The page already shows its first lines, so the first render gets a
+        // task of its own: compiling and starting the wasm is a long task
+        // already, and joined with the render it kept the page from taking
+        // input for twice as long (Lighthouse's blocking time). Elsewhere the
+        // render is the first paint, and waits for nothing.
+        gloo_timers::callback::Timeout::new(0, mount).forget();
+    } else {
+        mount();
+    }
+}
+
+/// Whether compose.html's shell (www/composer-shell.html) is showing.
+fn composer_shell_on_screen() -> bool {
+    browser::document()
+        .and_then(|d| d.query_selector(".app-shell:not([hidden])").ok().flatten())
+        .is_some()
 }
 
 fn mount() {
