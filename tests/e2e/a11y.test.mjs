@@ -109,6 +109,19 @@ test("phone width: code page and composer have no axe violations", async () => {
   await audit("compose.html#/compose/rate-limited-429", { width: 390, prepare: (page) => page.waitForSelector(".retry .verdict") });
 });
 
+test("the composer's shell, shown before its wasm arrives, has no axe violations", async () => {
+  for (const { width, dark } of [{ width: 1280, dark: false }, { width: 390, dark: true }]) {
+    const page = await openPage(suite.browser, { viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light", bypassCSP: true });
+    // The wasm never arrives in this test: the shell is all there is.
+    await page.route(/\/app-[0-9a-f]+_bg\.wasm$/, () => {});
+    await page.goto(suite.site.url + "compose.html#/compose/rate-limited-429");
+    await page.waitForSelector(".app-shell .preset-description", { state: "visible" });
+    assert.deepEqual(await violations(page), [], `the shell at ${width}px${dark ? ", dark" : ""}`);
+    assertClean(page);
+    await page.context().close();
+  }
+});
+
 const openSnippets = async (page) => {
   await page.waitForSelector("#names");
   await page.click("#show-snippets");

@@ -52,8 +52,12 @@ for (const { width, theme } of [{ width: 1280, theme: "light" }, { width: 390, t
     await page.goto(suite.site.url + "compose.html#/compose/rate-limited-429");
     await page.waitForSelector(".app-shell .preset-description", { state: "visible" });
     const shell = await measure(page, inShell);
-    // Until the app arrives nothing in the shell takes input or focus.
-    assert.equal(await page.evaluate(() => document.querySelector(".app-shell").inert), true);
+    // Until the app arrives its controls are disabled, and the page says it is busy.
+    assert.deepEqual(
+      await page.evaluate(() => [...document.querySelectorAll(".app-shell input, .app-shell button")].map((c) => c.disabled)),
+      [true, true],
+    );
+    assert.equal(await page.getAttribute(".app-shell main", "aria-busy"), "true");
     assert.equal(await page.locator("main#main").count(), 0, "the app has not started");
     // The glyph comes from the stylesheet; the app writes it as text.
     const glyph = await page.evaluate(() => getComputedStyle(document.querySelector(".app-shell .shell-theme-glyph"), "::before").content);
