@@ -117,4 +117,34 @@
   });
   // Not left to the boot script: that waits for the app's JavaScript first.
   window.statuslabShellPainted.then(preloadWasm);
+
+  // The app did not start (its wasm failed to download or compile; the boot
+  // module reports that as an error, a promise as a rejection): say so where
+  // the reader is looking, instead of a page that waits for ever.
+  function failed(error) {
+    var shell = document.querySelector(".app-shell");
+    if (!shell || shell.hidden || shell.querySelector(".shell-failed")) return;
+    var main = shell.querySelector("main");
+    main.removeAttribute("aria-busy");
+    var note = document.createElement("p");
+    note.className = "input-error shell-failed";
+    note.setAttribute("role", "alert");
+    note.textContent =
+      "The composer could not start (" + (error && error.message ? error.message : String(error)) + "). " +
+      "Check the connection and reload the page; work saved in this browser is kept.";
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = "Reload";
+    reload.addEventListener("click", function () {
+      location.reload();
+    });
+    main.querySelector("section").appendChild(note);
+    main.querySelector("section").appendChild(reload);
+  }
+  window.addEventListener("error", function (event) {
+    failed(event.error || event.message);
+  });
+  window.addEventListener("unhandledrejection", function (event) {
+    failed(event.reason);
+  });
 })();

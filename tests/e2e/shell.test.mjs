@@ -111,6 +111,25 @@ test("the guide, exercises and embeds on the same page show no shell and fetch t
   }
 });
 
+test("when the wasm cannot be fetched, the shell says the composer could not start", async () => {
+  const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
+  await page.route(/\/app-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 503, body: "down for maintenance" }));
+  await page.goto(suite.site.url + "compose.html#/compose/rate-limited-429");
+  const alert = page.locator(".app-shell .shell-failed[role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /^The composer could not start \(.*503.*\)\. Check the connection and reload the page/);
+  assert.equal(await page.getAttribute(".app-shell main", "aria-busy"), null, "no longer busy");
+  // Reload tries again: this time the wasm arrives.
+  await page.unroute(/\/app-[0-9a-f]+_bg\.wasm$/);
+  const problems = [...page.problems];
+  await page.click(".app-shell button:has-text('Reload')");
+  await waitForApp(page);
+  page.problems = problems;
+  // What the page reported is the failure itself, nothing else.
+  assert.ok(page.problems.length > 0 && page.problems.every((p) => /503|could not start|failed to fetch/i.test(p)), page.problems.join("\n"));
+  await page.context().close();
+});
+
 test("on a slow mobile network the first analysis arrives, with no engine restart on the way", async () => {
   const page = await openPage(suite.browser, { viewport: { width: 390, height: 844 } });
   const cdp = await page.context().newCDPSession(page);
