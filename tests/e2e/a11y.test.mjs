@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { useSuite, openPage, assertClean, waitForApp } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, pasteExchange } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 const require = createRequire(import.meta.url);
@@ -80,9 +80,7 @@ const problemBody = 'POST /orders HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 
 
 async function composerWithEverything(page) {
   await page.waitForSelector(".meaning h2");
-  await page.click(".paste summary");
-  await page.fill("#paste-text", problemBody);
-  await page.click("#load-paste");
+  await pasteExchange(page, problemBody);
   await page.waitForSelector(".schema-standard [class*=verdict]", { timeout: 10000 });
   await page.click(".user-schema summary");
   await page.click(".cache-defaults summary").catch(() => {});

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS, pasteExchange } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
@@ -19,9 +19,7 @@ const verdicts = (page) => page.locator(".cache-side .verdict").allTextContents(
 
 test("a private, max-age=600 response: browser only, and stale after ten minutes", async () => {
   const page = await composer();
-  await page.click(".paste summary");
-  await page.fill("#paste-text", "GET /me HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 200 OK\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nCache-Control: private, max-age=600\r\nContent-Type: application/json\r\n\r\n{\"id\":1}");
-  await page.click("#load-paste");
+  await pasteExchange(page, "GET /me HTTP/1.1\r\nHost: api.example\r\n\r\nHTTP/1.1 200 OK\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nCache-Control: private, max-age=600\r\nContent-Type: application/json\r\n\r\n{\"id\":1}");
   await waitForDom(page, () => /fresh for 10 min/.test(document.querySelector(".cache")?.textContent ?? ""));
   const [shared, browser] = await verdicts(page);
   assert.match(shared, /go to the origin/);
@@ -47,9 +45,7 @@ test("the conditional GET preset names its validators and the conditional reques
 
 test("what CDNs and browsers would do is computed from their documented defaults", async () => {
   const page = await composer();
-  await page.click(".paste summary");
-  await page.fill("#paste-text", "GET /missing HTTP/1.1\r\nHost: shop.example\r\n\r\nHTTP/1.1 404 Not Found\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: text/html\r\n\r\n<p>gone</p>");
-  await page.click("#load-paste");
+  await pasteExchange(page, "GET /missing HTTP/1.1\r\nHost: shop.example\r\n\r\nHTTP/1.1 404 Not Found\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: text/html\r\n\r\n<p>gone</p>");
   await waitForDom(page, () => document.querySelector(".cache-defaults") !== null);
   await page.click(".cache-defaults summary");
   const text = await page.textContent(".cache-defaults");

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS, pasteExchange } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
@@ -72,9 +72,7 @@ test("paste curl -i output", async () => {
   const page = await openPage(suite.browser);
   await page.goto(suite.site.url + "#/compose");
   await waitForApp(page);
-  await page.click(".paste summary");
-  await page.fill("#paste-text", "HTTP/2 503\ncontent-type: text/html\n\n<h1>Down for maintenance</h1>\n");
-  await page.click("#load-paste");
+  await pasteExchange(page, "HTTP/2 503\ncontent-type: text/html\n\n<h1>Down for maintenance</h1>\n");
   await page.waitForFunction(() => document.querySelector("#status")?.value === "503");
   const found = await rules(page);
   for (const id of ["unavailable-without-retry-after", "error-body-not-problem-details"]) {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom, generateHar, recordLongTasks } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, generateHar, recordLongTasks, pasteExchange, gotoComposer } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 const headline = (page) => page.textContent(".meaning h2");
@@ -23,9 +23,7 @@ function bigHarFile() {
 async function openComposer(preset = "missing-token-401") {
   const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
   await recordLongTasks(page);
-  await page.goto(suite.site.url + "compose.html#/compose/" + preset);
-  await waitForApp(page);
-  await page.waitForSelector(".meaning h2");
+  await gotoComposer(page, suite.site.url, "#/compose/" + preset);
   return page;
 }
 
@@ -129,9 +127,7 @@ test("credentials stay out of storage and shared exports unless asked for", asyn
 
 test("a pasted response without its request stays request-unknown after a reload", async () => {
   const page = await openComposer();
-  await page.click(".paste summary");
-  await page.fill("#paste-text", "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\nnot found\n");
-  await page.click("#load-paste");
+  await pasteExchange(page, "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 10\r\n\r\nnot found\n");
   await page.waitForSelector("text=The input had no request");
   await page.waitForFunction(() => (localStorage.getItem("statuslab.exchange.raw.v1") ?? "").startsWith("HTTP/1.1 404"));
   await page.goto(suite.site.url + "compose.html#/compose");

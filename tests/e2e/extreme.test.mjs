@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom, recordLongTasks } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, recordLongTasks, pasteExchange } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 const BUDGET_MS = 100;
@@ -102,9 +102,7 @@ test("a JSON body nested 10,000 deep", async () => {
 
 test("a schema with a recursive $ref", async () => {
   const page = await composer();
-  await page.click(".paste summary");
-  await page.fill("#paste-text", 'GET /x HTTP/1.1\r\nHost: a.example\r\n\r\nHTTP/1.1 404 Not Found\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: application/problem+json\r\n\r\n{"title":"Not Found","status":404,"next":{"next":{}}}');
-  await page.click("#load-paste");
+  await pasteExchange(page, 'GET /x HTTP/1.1\r\nHost: a.example\r\n\r\nHTTP/1.1 404 Not Found\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nContent-Type: application/problem+json\r\n\r\n{"title":"Not Found","status":404,"next":{"next":{}}}');
   await page.waitForSelector(".user-schema summary", { timeout: 15000 });
   await page.click(".user-schema summary");
   const from = await now(page);

@@ -206,6 +206,27 @@ export async function waitForApp(page) {
   await page.waitForSelector("main#main h1", { timeout: 15000 });
 }
 
+/** Goes to the composer at `hash` (a preset's, or none) and waits for its first analysis. */
+export async function gotoComposer(page, siteUrl, hash = "#/compose") {
+  await page.goto(siteUrl + "compose.html" + hash);
+  await waitForApp(page);
+  await page.waitForSelector(".meaning h2");
+}
+
+/** Pastes raw HTTP, curl output or a HAR into the composer's paste box and loads it. */
+export async function pasteExchange(page, raw) {
+  await page.click(".paste summary");
+  await page.fill("#paste-text", raw);
+  await page.click("#load-paste");
+}
+
+/** Opens the composer's share panel and returns the link it offers. */
+export async function shareLink(page) {
+  await page.click(".share summary");
+  await page.waitForSelector("#share-link");
+  return page.inputValue("#share-link");
+}
+
 /**
  * Serves the built site and starts Chromium around a test file:
  * `const suite = useSuite(before, after);` then `suite.site.url`, `suite.browser`.

@@ -3,15 +3,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, ARTIFACTS, pasteExchange } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
-async function paste(page, raw) {
-  await page.click(".paste summary");
-  await page.fill("#paste-text", raw);
-  await page.click("#load-paste");
-}
+const paste = pasteExchange;
 
 async function composer() {
   const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });

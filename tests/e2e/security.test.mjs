@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, DIST } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, DIST, pasteExchange, gotoComposer } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
@@ -32,9 +32,7 @@ test("every view runs under the strict policy without a violation", async () => 
   // The composer with both workers (engine and validator) running.
   await underPolicy("compose.html#/compose", async (page) => {
     await page.waitForSelector(".meaning h2");
-    await page.click(".paste summary");
-    await page.fill("#paste-text", 'GET /x HTTP/1.1\r\nHost: a.example\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\n\r\n{"title":"Not Found","status":404}');
-    await page.click("#load-paste");
+    await pasteExchange(page, 'GET /x HTTP/1.1\r\nHost: a.example\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\n\r\n{"title":"Not Found","status":404}');
     await page.waitForSelector(".schema-standard [class*=verdict]", { timeout: 10000 });
     await page.click('.export-buttons button:has-text("HAR")');
     await page.waitForSelector("#export-text");
@@ -70,12 +68,8 @@ test("hostile text in a pasted exchange, its shared link and its embed is shown,
   ];
   const raw = `GET /${encodeURIComponent(payloads[0])} HTTP/1.1\r\nHost: a.example\r\nX-Note: ${payloads[1]}\r\n\r\nHTTP/1.1 302 Found\r\nDate: Mon, 23 Nov 2026 10:00:00 GMT\r\nLocation: ${payloads[2]}\r\nContent-Type: application/problem+json\r\n\r\n{"type":"${payloads[2]}","title":"${payloads[3].replace(/"/g, "'")}","status":302}`;
   const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(suite.site.url + "compose.html#/compose");
-  await waitForApp(page);
-  await page.waitForSelector(".meaning h2");
-  await page.click(".paste summary");
-  await page.fill("#paste-text", raw);
-  await page.click("#load-paste");
+  await gotoComposer(page, suite.site.url);
+  await pasteExchange(page, raw);
   await page.waitForFunction(() => document.querySelector("#status")?.value === "302");
   await page.click(".share summary");
   await page.waitForSelector("#share-link");

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, gotoComposer, pasteExchange, shareLink } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
@@ -17,19 +17,9 @@ const EXCHANGE =
   '{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"Maintenance until 10:02."}';
 
 async function composerWith(page, raw) {
-  await page.goto(suite.site.url + "compose.html#/compose");
-  await waitForApp(page);
-  await page.waitForSelector(".meaning h2");
-  await page.click(".paste summary");
-  await page.fill("#paste-text", raw);
-  await page.click("#load-paste");
+  await gotoComposer(page, suite.site.url);
+  await pasteExchange(page, raw);
   await waitForDom(page, () => /503/.test(document.querySelector(".meaning h2")?.textContent ?? ""));
-}
-
-async function shareLink(page) {
-  await page.click(".share summary");
-  await page.waitForSelector("#share-link");
-  return page.inputValue("#share-link");
 }
 
 test("a copied link opens the same state in a fresh browser, without the credentials", async () => {

@@ -5,18 +5,14 @@ import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom, generateHar } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, generateHar, gotoComposer, pasteExchange } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
 async function composerWith(raw) {
   const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(suite.site.url + "compose.html#/compose");
-  await waitForApp(page);
-  await page.waitForSelector(".meaning h2");
-  await page.click(".paste summary");
-  await page.fill("#paste-text", raw);
-  await page.click("#load-paste");
+  await gotoComposer(page, suite.site.url);
+  await pasteExchange(page, raw);
   return page;
 }
 
