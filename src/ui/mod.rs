@@ -24,6 +24,7 @@ pub use app::App;
 pub fn start() {
     panic::install();
     shortcut::install_shortcut_focus("/", "search");
+    #[cfg(feature = "composer")]
     if composer_shell_on_screen() {
         // The page already shows its first lines, so the first render gets a
         // task of its own: compiling and starting the wasm is a long task
@@ -31,12 +32,13 @@ pub fn start() {
         // input for twice as long (Lighthouse's blocking time). Elsewhere the
         // render is the first paint, and waits for nothing.
         gloo_timers::callback::Timeout::new(0, mount).forget();
-    } else {
-        mount();
+        return;
     }
+    mount();
 }
 
 /// Whether compose.html's shell (www/composer-shell.html) is showing.
+#[cfg(feature = "composer")]
 fn composer_shell_on_screen() -> bool {
     browser::document()
         .and_then(|d| d.query_selector(".app-shell:not([hidden])").ok().flatten())
