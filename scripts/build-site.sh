@@ -18,6 +18,8 @@ cd "$STATUSLAB_ROOT"
 cat www/theme.js www/composer-shell.js > www/compose-head.js
 sed -e 's|<script data-composer-redirect src="composer-redirect.js"></script>|<script src="compose-head.js"></script>|' \
     -e '/<script src="theme.js"><\/script>/d' \
+    -e 's|<link data-trunk rel="css" href="styles.css" />|<link data-trunk rel="css" href="styles.css" />\
+    <link data-trunk rel="css" href="composer.css" />|' \
     -e 's|<title>[^<]*</title>|<title>Composer · Status Lab</title>|' \
     -e 's| data-cargo-no-default-features />| />\
     <link data-trunk rel="rust" href="../Cargo.toml" data-bin="engine" data-type="worker" data-wasm-opt="z" data-weak-refs />\
