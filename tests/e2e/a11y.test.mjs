@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { useSuite, openPage, assertClean, waitForApp, pasteExchange } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, pasteExchange, holdAppWasm } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 const require = createRequire(import.meta.url);
@@ -111,7 +111,7 @@ test("the composer's shell, shown before its wasm arrives, has no axe violations
   for (const { width, dark } of [{ width: 1280, dark: false }, { width: 390, dark: true }]) {
     const page = await openPage(suite.browser, { viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light", bypassCSP: true });
     // The wasm never arrives in this test: the shell is all there is.
-    await page.route(/\/app-[0-9a-f]+_bg\.wasm$/, () => {});
+    await holdAppWasm(page);
     await page.goto(suite.site.url + "compose.html#/compose/rate-limited-429");
     await page.waitForSelector(".app-shell .preset-description", { state: "visible" });
     assert.deepEqual(await violations(page), [], `the shell at ${width}px${dark ? ", dark" : ""}`);

@@ -206,6 +206,23 @@ export async function waitForApp(page) {
   await page.waitForSelector("main#main h1", { timeout: 15000 });
 }
 
+/** The full build's page wasm (compose.html's app), as requested. */
+export const APP_WASM = /\/app-[0-9a-f]+_bg\.wasm$/;
+
+/**
+ * Holds the page's wasm back until the returned `release()` is called (or
+ * for ever): the composer's shell is all the page shows meanwhile.
+ */
+export async function holdAppWasm(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(APP_WASM, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Goes to the composer at `hash` (a preset's, or none) and waits for its first analysis. */
 export async function gotoComposer(page, siteUrl, hash = "#/compose") {
   await page.goto(siteUrl + "compose.html" + hash);

@@ -4,20 +4,10 @@
 // network the engine worker, still downloading, is not taken for dead.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useSuite, openPage, assertClean, waitForApp, waitForDom } from "./harness.mjs";
+import { useSuite, openPage, assertClean, waitForApp, waitForDom, APP_WASM, holdAppWasm } from "./harness.mjs";
 
 const suite = useSuite(before, after);
 
-/** Holds back the page's wasm until `release()`; the shell is all there is meanwhile. */
-async function holdAppWasm(page) {
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
-  await page.route(/\/app-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 /** Text and position of each element, rounded to the pixel. */
 function measure(page, selectors) {
@@ -99,7 +89,7 @@ test("the guide, exercises and embeds on the same page show no shell and fetch t
   for (const path of ["#/exercises", "#/guide", "#/embed/code/429"]) {
     const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
     const release = await holdAppWasm(page);
-    const wasmAsked = page.waitForRequest(/\/app-[0-9a-f]+_bg\.wasm$/);
+    const wasmAsked = page.waitForRequest(APP_WASM);
     await page.goto(suite.site.url + "compose.html" + path);
     await wasmAsked;
     assert.equal(await page.locator(".app-shell").isVisible(), false, `${path}: no composer shell`);
@@ -113,14 +103,14 @@ test("the guide, exercises and embeds on the same page show no shell and fetch t
 
 test("when the wasm cannot be fetched, the shell says the composer could not start", async () => {
   const page = await openPage(suite.browser, { viewport: { width: 1280, height: 900 } });
-  await page.route(/\/app-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 503, body: "down for maintenance" }));
+  await page.route(APP_WASM, (route) => route.fulfill({ status: 503, body: "down for maintenance" }));
   await page.goto(suite.site.url + "compose.html#/compose/rate-limited-429");
   const alert = page.locator(".app-shell .shell-failed[role=alert]");
   await alert.waitFor();
   assert.match(await alert.textContent(), /^The composer could not start \(.*503.*\)\. Check the connection and reload the page/);
   assert.equal(await page.getAttribute(".app-shell main", "aria-busy"), null, "no longer busy");
   // Reload tries again: this time the wasm arrives.
-  await page.unroute(/\/app-[0-9a-f]+_bg\.wasm$/);
+  await page.unroute(APP_WASM);
   const problems = [...page.problems];
   await page.click(".app-shell button:has-text('Reload')");
   await waitForApp(page);
