@@ -74,6 +74,8 @@ test("paste curl -i output", async () => {
   await waitForApp(page);
   await pasteExchange(page, "HTTP/2 503\ncontent-type: text/html\n\n<h1>Down for maintenance</h1>\n");
   await page.waitForFunction(() => document.querySelector("#status")?.value === "503");
+  // The findings are the loaded exchange's once its analysis is on screen.
+  await page.waitForFunction(() => document.querySelector(".meaning h2")?.textContent.startsWith("503"));
   const found = await rules(page);
   for (const id of ["unavailable-without-retry-after", "error-body-not-problem-details"]) {
     assert.ok(found.includes(id), `${id} not in ${found}`);
@@ -138,6 +140,8 @@ test("open a HAR file and export the exchange", async () => {
   ] } });
   await page.setInputFiles("#open-file", { name: "session.har", mimeType: "application/json", buffer: Buffer.from(har) });
   await page.waitForFunction(() => document.querySelector("#status")?.value === "403");
+  // The findings are the loaded exchange's once its analysis is on screen.
+  await page.waitForFunction(() => document.querySelector(".meaning h2")?.textContent.startsWith("403"));
   assert.ok((await rules(page)).includes("forbidden-without-credentials"));
 
   await page.getByRole("button", { name: "curl" }).click();
